@@ -1,0 +1,31 @@
+"""One error tree. The library raises; the pipeline turns errors into Problems; the CLI explains."""
+
+
+class GoalTablesError(Exception):
+    """Base of every error goaltables raises on purpose."""
+
+    kind = "error"
+
+
+class UnreadableFile(GoalTablesError, OSError):
+    """The file cannot be opened or read (missing, a folder, no permission)."""
+
+    kind = "unreadable"
+
+
+class UnknownEncoding(GoalTablesError, ValueError):
+    """A text file in none of the encodings archives use (UTF-8, UTF-16, Windows-1252, Latin-1)."""
+
+    kind = "encoding"
+
+
+class UnsupportedFormat(GoalTablesError, ValueError):
+    """The file's content is of a kind goaltables does not read."""
+
+    kind = "format"
+
+
+class NoGoalTable(GoalTablesError, ValueError):
+    """The document was read but holds no goal table."""
+
+    kind = "no-goal-table"

@@ -1,0 +1,70 @@
+"""Extract: files in, Records out. One reader per format, chosen by content in `READERS`."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from goaltables.errors import UnreadableFile, UnsupportedFormat
+from goaltables.extract.text import read_text_report
+from goaltables.records import DocumentInfo, Extraction
+
+Reader = Callable[[bytes, DocumentInfo], Extraction]
+
+# Adding a format: a module with a reader, a line here, and a signature in `detect_format`.
+READERS: dict[str, Reader] = {
+    "text": read_text_report,
+}
+
+# File endings a folder walk picks up; a file named on the command line is read whatever its name.
+REPORT_SUFFIXES = frozenset({".txt", ".tsv", ".tab", ".text"})
+
+# Containers we recognise but do not read yet, so the message can say what the file is.
+_NOT_READ_YET = (
+    (b"%PDF", "a PDF file (PDF reading is not built yet)"),
+    (b"PK\x03\x04", "a zip container such as DOCX, XLSX or ODT (not read yet)"),
+    (b"\xd0\xcf\x11\xe0", "an OLE file such as DOC or XLS, or an encrypted Office file (not read yet)"),
+    (b"{\\rtf", "an RTF document (not read yet)"),
+)
+
+
+def document_id(data: bytes) -> str:
+    """A short stable id of the file's bytes: the same file has the same id wherever it lies."""
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def detect_format(data: bytes, name: str) -> str:
+    """The reader for `data`, chosen by content; UnsupportedFormat names what the file is."""
+    for signature, what in _NOT_READ_YET:
+        if data.startswith(signature):
+            raise UnsupportedFormat(f"{name}: {what}")
+    if not data.strip():
+        raise UnsupportedFormat(f"{name}: the file is empty")
+    return "text"
+
+
+def read_bytes(path: Path, name: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise UnreadableFile(f"{name}: is a folder, not a file") from None
+    except FileNotFoundError:
+        raise UnreadableFile(f"{name}: no such file") from None
+    except PermissionError:
+        raise UnreadableFile(f"{name}: permission denied") from None
+    except OSError as error:
+        raise UnreadableFile(f"{name}: cannot be read ({error.strerror})") from None
+
+
+def extract(path: str | Path, source: str | None = None) -> Extraction:
+    """Read one report; `source` is the name it carries in the dataset (default: the path)."""
+    path = Path(path)
+    name = source if source is not None else str(path)
+    data = read_bytes(path, name)
+    fmt = detect_format(data, name)
+    doc = DocumentInfo(doc_id=document_id(data), source=name, format=fmt)
+    return READERS[fmt](data, doc)
+
+
+__all__ = ["READERS", "REPORT_SUFFIXES", "detect_format", "document_id", "extract"]

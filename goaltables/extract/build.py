@@ -1,0 +1,45 @@
+"""Drafts become Records: ratings decoded against the legend, document facts attached."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from goaltables.extract.ratings import Legend, decode_rating
+from goaltables.records import DocumentInfo, Extraction, Record, RowDraft
+
+
+def build_records(doc: DocumentInfo, drafts: list[RowDraft], legend: Legend | None) -> list[Record]:
+    """One Record per draft, with the document's year, phase and organisation."""
+    return [
+        Record(
+            doc_id=doc.doc_id,
+            source=d.source,
+            year=doc.year,
+            phase=doc.phase,
+            organisation=doc.organisation,
+            sector=d.sector or doc.sector,
+            area=d.area,
+            strategy=d.strategy,
+            goal_no=d.goal_no,
+            goal=d.goal,
+            measure_no=d.measure_no,
+            measure=d.measure,
+            baseline=d.baseline,
+            target=d.target,
+            actual=d.actual,
+            progress=d.progress,
+            rating=decode_rating(d.rating_raw, legend),
+        )
+        for d in drafts
+    ]
+
+
+def goal_key(record: Record) -> tuple[str, str, str, str]:
+    """What makes a goal one goal within a document."""
+    return (record.sector, record.area, record.goal_no, record.goal)
+
+
+def finish(doc: DocumentInfo, records: list[Record], tables: int) -> Extraction:
+    """The extraction, with the document's counts filled in."""
+    goals = len({goal_key(r) for r in records})
+    return Extraction(replace(doc, tables_found=tables, goals_found=goals), records)

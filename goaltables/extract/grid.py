@@ -1,0 +1,195 @@
+"""The one place where a grid of cells becomes goal rows, whatever format the grid came from.
+
+Format modules hand over a `Grid`: a header and body rows of `Cell`s (text as printed, plus a
+colour where the format keeps one). Here columns get their roles from the header vocabulary,
+unlabelled columns get theirs from what they hold, and cells that a merged cell left empty are
+filled from the row above. Assumptions, each seen in seed 001:
+- an empty area (or strategy) cell continues the one above;
+- an empty goal cell in a row that has a measure or progress continues the goal above
+  (the goal cell was merged over its measures);
+- the header cell over the area column, when it is no role word, names the sector
+  ("Kasvatus- ja sivistyspalvelut");
+- a leading item number on a progress cell that repeats the row's number is numbering, not text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from goaltables.extract.numbering import number_label, split_item_number
+from goaltables.extract.textio import clean_cell
+from goaltables.extract.vocabulary import vocabulary
+from goaltables.records import RowDraft, Source
+
+TEXT_ROLES = ("area", "strategy", "goal", "measure", "baseline", "target", "actual", "progress")
+# A short unnumbered column (mean length below this) reads as names: areas.
+_NAME_COLUMN_MAX_LENGTH = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    colour: str = ""  # "#RRGGBB" of a glyph or cell fill, where the format keeps colour
+
+
+@dataclass(frozen=True, slots=True)
+class GridRow:
+    cells: tuple[Cell, ...]
+    page: int | None
+    row: int  # the row's line (text formats) or row number, for provenance
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    header: tuple[str, ...]
+    rows: tuple[GridRow, ...]
+    table: int = 1
+    heading_area: str = ""  # an area named in a heading above the table
+    notes: list[str] = field(default_factory=list)
+
+
+def header_role(text: str) -> str | None:
+    """The role a header cell names, or None: the earliest role phrase in it."""
+    match = vocabulary().roles.earliest(clean_cell(text))
+    return match.key if match else None
+
+
+def is_goal_header(cells: Sequence[str]) -> bool:
+    """A goal table's header names two or more roles, one of them a goal or a measure."""
+    roles = {header_role(c) for c in cells} - {None, "ignore"}
+    return len(roles) >= 2 and bool(roles & {"goal", "measure"})
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Which column holds which role, and the sector named over the area column."""
+
+    roles: tuple[str | None, ...]
+    sector: str = ""
+
+    def index(self, role: str) -> int | None:
+        return self.roles.index(role) if role in self.roles else None
+
+
+def assign_columns(grid: Grid) -> Columns:
+    """Roles from the header; unlabelled columns inferred from their content."""
+    roles: list[str | None] = [header_role(text) for text in grid.header]
+    roles = [_first_use(roles, i) for i in range(len(roles))]
+    sector = ""
+    if "goal" not in roles:
+        _label_numbered_column(roles, grid, "goal")
+    if "area" not in roles:
+        area_column = _label_name_column(roles, grid)
+        if area_column is not None and header_role(grid.header[area_column]) is None:
+            sector = clean_cell(grid.header[area_column])
+    return Columns(tuple(roles), sector)
+
+
+def _first_use(roles: list[str | None], i: int) -> str | None:
+    """A role goes to the first column that names it; a second such column stays unlabelled."""
+    role = roles[i]
+    return None if role in roles[:i] else role
+
+
+def _body_texts(grid: Grid, column: int) -> list[str]:
+    texts = [clean_cell(r.cells[column].text) for r in grid.rows if column < len(r.cells)]
+    return [t for t in texts if t]
+
+
+def _numbered_share(texts: list[str]) -> float:
+    return sum(split_item_number(t)[0] is not None for t in texts) / len(texts) if texts else 0.0
+
+
+def _label_numbered_column(roles: list[str | None], grid: Grid, role: str) -> None:
+    measure = roles.index("measure") if "measure" in roles else len(roles)
+    candidates = [i for i in range(measure) if roles[i] is None]
+    shares = {i: _numbered_share(_body_texts(grid, i)) for i in candidates}
+    best = max(shares, key=lambda i: shares[i], default=None)
+    if best is not None and shares[best] >= 0.5:
+        roles[best] = role
+
+
+def _label_name_column(roles: list[str | None], grid: Grid) -> int | None:
+    for i, role in enumerate(roles):
+        texts = _body_texts(grid, i)
+        if role is not None or not texts:
+            continue
+        mean_length = sum(map(len, texts)) / len(texts)
+        if _numbered_share(texts) < 0.5 and mean_length <= _NAME_COLUMN_MAX_LENGTH:
+            roles[i] = "area"
+            return i
+        return None
+    return None
+
+
+def grid_to_drafts(grid: Grid, columns: Columns, path: str) -> list[RowDraft]:
+    """Rows of a goal table as drafts, merged cells filled from above."""
+    drafts: list[RowDraft] = []
+    carried = {"area": grid.heading_area, "strategy": "", "goal_no": "", "goal": ""}
+    header = tuple(clean_cell(h) for h in grid.header)
+    for row in grid.rows:
+        texts = {role: _cell_text(row, columns, role) for role in (*TEXT_ROLES, "rating")}
+        if tuple(clean_cell(c.text) for c in row.cells) == header or not any(texts.values()):
+            continue  # a header repeated after a page break, or an empty row
+        if _continues_previous(texts) and drafts:
+            drafts[-1] = _append_progress(drafts[-1], texts["progress"])
+            continue
+        drafts.append(_draft(row, texts, carried, columns, grid, path))
+    return drafts
+
+
+def _cell_text(row: GridRow, columns: Columns, role: str) -> str:
+    i = columns.index(role)
+    if i is None or i >= len(row.cells):
+        return ""
+    cell = row.cells[i]
+    text = clean_cell(cell.text)
+    if role == "rating" and cell.colour:
+        return f"{text} {cell.colour}".strip()
+    return text
+
+
+def _continues_previous(texts: dict[str, str]) -> bool:
+    """A row holding nothing but progress text is the rest of the row above (a page split)."""
+    return bool(texts["progress"]) and not any(
+        texts[r] for r in (*TEXT_ROLES, "rating") if r != "progress"
+    )
+
+
+def _append_progress(draft: RowDraft, more: str) -> RowDraft:
+    return replace(draft, progress=f"{draft.progress} {more}".strip())
+
+
+def _draft(
+    row: GridRow, texts: dict[str, str], carried: dict[str, str], columns: Columns, grid: Grid,
+    path: str,
+) -> RowDraft:
+    for role in ("area", "strategy"):
+        carried[role] = texts[role] or carried[role]
+    if texts["goal"]:
+        carried["goal_no"], carried["goal"] = number_label(texts["goal"])
+    measure_no, measure = number_label(texts["measure"])
+    return RowDraft(
+        source=Source(path=path, page=row.page, table=grid.table, row=row.row),
+        sector=columns.sector,
+        area=carried["area"],
+        strategy=carried["strategy"],
+        goal_no=carried["goal_no"],
+        goal=carried["goal"],
+        measure_no=measure_no,
+        measure=measure,
+        baseline=texts["baseline"],
+        target=texts["target"],
+        actual=texts["actual"],
+        progress=strip_echoed_number(texts["progress"], measure_no or carried["goal_no"]),
+        rating_raw=texts["rating"],
+    )
+
+
+def strip_echoed_number(progress: str, row_number: str) -> str:
+    """'1. Varhaiskasvatuksen ...' on row 1 -> 'Varhaiskasvatuksen ...'; other numbers stay."""
+    number, rest = split_item_number(progress)
+    if number is not None and number.label.rstrip(")") == row_number.rstrip(")"):
+        return rest
+    return progress

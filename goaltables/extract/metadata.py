@@ -1,0 +1,49 @@
+"""What a document says about itself: its title, year and phase (plan, interim, outcome)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from goaltables.extract.vocabulary import vocabulary
+from goaltables.records import Phase
+
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+# Later phases win when a title names several: "talousarvion toteutuminen" reports an outcome.
+_PHASE_PRECEDENCE: tuple[Phase, ...] = ("interim", "outcome", "plan")
+_TITLE_WORDS = re.compile(r"tavoitteet|tavoite|mål|talousarvio|tilinpäätös|bokslut|budget", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class TitleFacts:
+    year: int | None = None
+    phase: Phase = ""
+
+
+def read_title_facts(*texts: str) -> TitleFacts:
+    """Year and phase from the first of `texts` (title, then file name) that names them."""
+    year = next((y for y in map(find_year, texts) if y is not None), None)
+    phase = next((p for p in map(find_phase, texts) if p), "")
+    return TitleFacts(year=year, phase=phase)
+
+
+def find_year(text: str) -> int | None:
+    match = _YEAR.search(text)
+    return int(match.group(1)) if match else None
+
+
+def find_phase(text: str) -> Phase:
+    # File names use _ and - between words; make them word breaks.
+    keys = vocabulary().phases.keys_found(re.sub(r"[_\-./]", " ", text))
+    return next((phase for phase in _PHASE_PRECEDENCE if phase in keys), "")
+
+
+def looks_like_title(line: str) -> bool:
+    """A title names a year, a phase or the goals: 'Sivistys- ja ... tavoitteet 2021/toteutuma'."""
+    return bool(find_year(line) or find_phase(line) or _TITLE_WORDS.search(line))
+
+
+def title_subject(title: str) -> str:
+    """The part of a title before 'tavoitteet' or the year: who the goals belong to."""
+    cut = re.split(r"\b(?:tavoitteet|tavoite|mål)\b|(?<!\d)(?:19|20)\d\d", title, maxsplit=1, flags=re.I)
+    return cut[0].strip(" -–:,/")

@@ -1,0 +1,80 @@
+"""Goal tables from tab-separated text: clipboard and "text (tab delimited)" exports, like seed 001.
+
+The header row is found by its words, not its position; a later header row that differs starts
+another table, and one that repeats the current header is dropped. Rows before the first header
+give the title and may hold the rating legend. Quoting follows the spreadsheet convention (a cell
+with line breaks comes in double quotes), which the csv module reads.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from goaltables.extract.grid import Cell, Grid, GridRow, is_goal_header
+from goaltables.extract.metadata import looks_like_title
+from goaltables.extract.textio import clean_cell
+
+
+@dataclass(frozen=True, slots=True)
+class TextRow:
+    line: int
+    cells: tuple[str, ...]
+
+
+@dataclass
+class TabularDocument:
+    grids: list[Grid] = field(default_factory=list)
+    title: str = ""
+    other_lines: list[str] = field(default_factory=list)  # text outside the tables (legend)
+
+
+def read_rows(text: str) -> list[TextRow]:
+    """Tab-separated rows with the line each starts on; blank rows skipped."""
+    reader = csv.reader(io.StringIO(text), delimiter="\t")
+    rows, next_line = [], 1
+    for cells in reader:
+        if any(clean_cell(c) for c in cells):
+            rows.append(TextRow(next_line, tuple(cells)))
+        next_line = reader.line_num + 1
+    return rows
+
+
+def has_goal_header(text: str) -> bool:
+    """Whether `text` is tab-separated with a goal-table header row."""
+    return any(len(r.cells) >= 3 and is_goal_header(r.cells) for r in read_rows(text))
+
+
+def read_tabular(text: str) -> TabularDocument:
+    doc = TabularDocument()
+    header: tuple[str, ...] | None = None
+    body: list[GridRow] = []
+    for row in read_rows(text):
+        if len(row.cells) >= 3 and is_goal_header(row.cells):
+            if header is not None and _same_header(row.cells, header):
+                continue  # the header repeated after a page break
+            _close(doc, header, body)
+            header, body = row.cells, []
+        elif header is None:
+            _read_outside(doc, row)
+        else:
+            body.append(GridRow(tuple(Cell(c) for c in row.cells), page=None, row=row.line))
+    _close(doc, header, body)
+    return doc
+
+
+def _same_header(cells: tuple[str, ...], header: tuple[str, ...]) -> bool:
+    return [clean_cell(c) for c in cells] == [clean_cell(c) for c in header]
+
+
+def _close(doc: TabularDocument, header: tuple[str, ...] | None, body: list[GridRow]) -> None:
+    if header is not None:
+        doc.grids.append(Grid(header=header, rows=tuple(body), table=len(doc.grids) + 1))
+
+
+def _read_outside(doc: TabularDocument, row: TextRow) -> None:
+    text = " ".join(clean_cell(c) for c in row.cells if clean_cell(c))
+    if not doc.title and looks_like_title(text):
+        doc.title = text
+    doc.other_lines.append(text)

@@ -1,0 +1,52 @@
+"""Text reports: tab-separated exports go to `tabular`, anything else is read as a PDF text dump."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from goaltables.errors import NoGoalTable
+from goaltables.extract.build import build_records, finish
+from goaltables.extract.grid import assign_columns, grid_to_drafts
+from goaltables.extract.metadata import read_title_facts
+from goaltables.extract.ratings import find_legend
+from goaltables.extract.tabular import has_goal_header, read_tabular
+from goaltables.extract.textdump import parse_text_dump
+from goaltables.extract.textio import decode_text
+from goaltables.records import DocumentInfo, Extraction, RowDraft
+
+
+def read_text_report(data: bytes, doc: DocumentInfo) -> Extraction:
+    """Records from a text export; the encoding is detected."""
+    text = decode_text(data, doc.source).text
+    if has_goal_header(text):
+        return _read_tab_separated(text, doc)
+    return _read_dump(text, doc)
+
+
+def _read_tab_separated(text: str, doc: DocumentInfo) -> Extraction:
+    tabular = read_tabular(text)
+    drafts: list[RowDraft] = []
+    for grid in tabular.grids:
+        drafts += grid_to_drafts(grid, assign_columns(grid), doc.source)
+    if not drafts:
+        raise NoGoalTable(f"{doc.source}: a goal-table header but no rows under it")
+    doc = _with_title(doc, "text/tab-separated", tabular.title, _common_sector(drafts))
+    legend = find_legend(tabular.other_lines)
+    return finish(doc, build_records(doc, drafts, legend), len(tabular.grids))
+
+
+def _read_dump(text: str, doc: DocumentInfo) -> Extraction:
+    table = parse_text_dump(text, doc.source)
+    doc = _with_title(doc, "text/pdf-dump", table.preamble.title, table.sector)
+    doc = replace(doc, pages=table.pages, problems=(*doc.problems, *table.notes))
+    return finish(doc, build_records(doc, table.drafts, table.preamble.legend), 1)
+
+
+def _with_title(doc: DocumentInfo, fmt: str, title: str, sector: str) -> DocumentInfo:
+    facts = read_title_facts(title, doc.source)
+    return replace(doc, format=fmt, title=title, sector=sector, year=facts.year, phase=facts.phase)
+
+
+def _common_sector(drafts: list[RowDraft]) -> str:
+    sectors = {d.sector for d in drafts if d.sector}
+    return sectors.pop() if len(sectors) == 1 else ""

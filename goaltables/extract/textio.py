@@ -1,0 +1,170 @@
+"""Reading text exports: encodings detected (never assumed) and cell text cleaned.
+
+Archives hold text in four encodings: UTF-8 (with or without a BOM), UTF-16 (a spreadsheet's
+"Unicode text" export), and Windows-1252 or Latin-1 from older Windows tools. We try them in
+the order that cannot be fooled: a BOM is certain; UTF-16 without a BOM shows as NUL bytes in
+every other position; strict UTF-8 fails on almost any 8-bit text; of the 8-bit encodings,
+Windows-1252 is taken unless the bytes use its five unassigned codes (then Latin-1). Whatever
+decodes must then look like text (no control characters, the non-ASCII letters plausible for
+Finnish or Swedish); otherwise the file is in none of these and gets a clear error.
+(charset-normalizer would guess among ninety codecs and on a short Finnish table can answer
+cp1250 or mac_roman; the set here is small and fixed, so a deterministic check is simpler.)
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from goaltables.errors import UnknownEncoding
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CP1252_UNASSIGNED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f")
+# Non-ASCII characters a Finnish or Swedish report prints, beyond letters.
+_PLAUSIBLE_SYMBOLS = frozenset("●○◯◉■□▲▼►•–—‘’‚“”„…€£§°±½¼¾×÷«»¡¿©®™†‡‰·¶¤\u00a0\u00ad\u25cf\u2022")
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    text: str
+    encoding: str
+
+
+def decode_text(data: bytes, name: str) -> DecodedText:
+    """Decode a text export, detecting its encoding; raise UnknownEncoding naming `name`."""
+    encoding = _detect_encoding(data)
+    if encoding is None:
+        raise UnknownEncoding(f"{name}: not text in UTF-8, UTF-16, Windows-1252 or Latin-1")
+    text = data.decode(encoding)
+    if not _looks_like_text(text):
+        raise UnknownEncoding(
+            f"{name}: not text in UTF-8, UTF-16, Windows-1252 or Latin-1 "
+            f"(decoding as {encoding} gives control characters or unlikely symbols)"
+        )
+    return DecodedText(_normalise_line_ends(text), encoding)
+
+
+def _detect_encoding(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _CP1252_UNASSIGNED.isdisjoint(data):
+        return "cp1252"
+    return "latin-1"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text of mostly Latin letters has a NUL in every other byte."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0) / len(sample[0::2])
+    odd_nuls = sample[1::2].count(0) / len(sample[1::2])
+    if odd_nuls > 0.4 and even_nuls < 0.05:
+        return "utf-16-le"
+    if even_nuls > 0.4 and odd_nuls < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _looks_like_text(text: str) -> bool:
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in _ALLOWED_CONTROLS)
+    c1_controls = sum(1 for ch in text if 0x7F <= ord(ch) <= 0x9F)
+    if controls or c1_controls:
+        return False
+    non_ascii = [ch for ch in text if ord(ch) > 127]
+    if not non_ascii:
+        return True
+    plausible = sum(1 for ch in non_ascii if ch.isalpha() or ch in _PLAUSIBLE_SYMBOLS)
+    return plausible / len(non_ascii) >= 0.9
+
+
+def _normalise_line_ends(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --- cell text -------------------------------------------------------------------------------
+
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+# A hyphen at a line end before a conjunction is a suspended compound: "kasvu- ja opetus".
+_SUSPENSION_WORDS = ("ja", "tai", "sekä", "eli", "ynnä", "och", "eller", "samt")
+_TRAILING_HYPHEN = re.compile(r"(?<=\w)-$")
+
+
+def collapse_spaces(text: str) -> str:
+    """White space (also no-break spaces and soft hyphens) collapsed to single spaces."""
+    return _SPACES.sub(" ", text.replace("\u00ad", "")).strip()
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines of one cell: a word broken at a hyphen stays one compound."""
+    joined = ""
+    for raw in lines:
+        line = collapse_spaces(raw)
+        if not line:
+            continue
+        if joined and _joins_without_space(joined, line):
+            joined += line
+        elif joined:
+            joined += " " + line
+        else:
+            joined = line
+    return joined
+
+
+def _joins_without_space(before: str, after: str) -> bool:
+    """'tasa-' + 'arvo' is 'tasa-arvo'; 'kasvu-' + 'ja opetus' keeps its space."""
+    if not _TRAILING_HYPHEN.search(before):
+        return False
+    first_word = after.split(" ", 1)[0].casefold()
+    return first_word not in _SUSPENSION_WORDS
+
+
+class _TagStripper(HTMLParser):
+    """Keeps the text of an HTML fragment; block tags and <br> become spaces."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.parts.append(" ")
+
+
+_HTML_HINT = re.compile(r"</?[a-zA-Z][^>]*>|&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+
+
+def strip_html(text: str) -> str:
+    """Remove HTML tags and entities that a web system left in an export cell."""
+    if not _HTML_HINT.search(text):
+        return text
+    stripper = _TagStripper()
+    stripper.feed(text)
+    stripper.close()
+    return "".join(stripper.parts)
+
+
+def clean_cell(text: str) -> str:
+    """A cell's text as printed: HTML removed, wrapped lines joined, spaces collapsed."""
+    return join_lines(strip_html(text).split("\n"))

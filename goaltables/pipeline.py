@@ -1,0 +1,91 @@
+"""run(inputs) -> Result: extract every file, normalize, and hand the dataset to export.
+
+A file that fails becomes a Problem (and a documents row saying why); the batch goes on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from goaltables.errors import GoalTablesError
+from goaltables.extract import REPORT_SUFFIXES, document_id, extract
+from goaltables.normalize import assign_goal_ids
+from goaltables.records import DocumentInfo, Problem, Record
+
+
+# Problem kinds that report something but do not fail the file.
+NOT_FAILURES = frozenset({"note", "duplicate"})
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    path: Path
+    source: str  # the name in the dataset: relative to the folder given, or the path as given
+
+
+@dataclass
+class Result:
+    documents: list[DocumentInfo] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def failed_sources(self) -> list[str]:
+        """Inputs that gave no records because of an error (notes and duplicates aside)."""
+        return sorted({p.source for p in self.problems if p.kind not in NOT_FAILURES})
+
+
+def collect_inputs(inputs: Iterable[str | Path]) -> list[InputFile]:
+    """Files as given, and the report files below each folder (recursively, sorted)."""
+    files: list[InputFile] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            files.extend(InputFile(f, f.relative_to(path).as_posix()) for f in _walk(path))
+        else:
+            files.append(InputFile(path, str(item)))
+    return files
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix.lower() in REPORT_SUFFIXES:
+            yield path
+
+
+def run(inputs: Iterable[str | Path]) -> Result:
+    """Extract and normalize every input; failures are recorded, never raised."""
+    result = Result()
+    seen: dict[str, str] = {}
+    for item in collect_inputs(inputs):
+        _extract_one(item, result, seen)
+    result.records = assign_goal_ids(result.records)
+    return result
+
+
+def _extract_one(item: InputFile, result: Result, seen: dict[str, str]) -> None:
+    try:
+        extraction = extract(item.path, item.source)
+    except GoalTablesError as error:
+        message = str(error).removeprefix(f"{item.source}: ")
+        result.problems.append(Problem(item.source, error.kind, message))
+        result.documents.append(_failed_document(item, message))
+        return
+    doc = extraction.document
+    if doc.doc_id in seen:
+        message = f"the same file as {seen[doc.doc_id]}: skipped"
+        result.problems.append(Problem(item.source, "duplicate", message))
+        return
+    seen[doc.doc_id] = item.source
+    result.documents.append(doc)
+    result.records.extend(extraction.records)
+    result.problems.extend(Problem(item.source, "note", note) for note in doc.problems)
+
+
+def _failed_document(item: InputFile, message: str) -> DocumentInfo:
+    try:
+        doc_id = document_id(item.path.read_bytes())
+    except OSError:
+        doc_id = ""
+    return DocumentInfo(doc_id=doc_id, source=item.source, format="", problems=(message,))
