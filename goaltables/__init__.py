@@ -1,8 +1,8 @@
 """goaltables: the goal tables of municipal reports as a clean dataset.
 
-    >>> from goaltables import extract, run, write_dataset
-    >>> result = run(["reports/"])
-    >>> write_dataset(Path("out"), result.documents, result.records, result.problems)
+>>> from goaltables import extract, run, write_dataset
+>>> result = run(["reports/"])
+>>> write_dataset(Path("out"), result.documents, result.records, result.problems)
 """
 
 from goaltables.errors import GoalTablesError
@@ -14,6 +14,15 @@ from goaltables.records import DocumentInfo, Problem, Record, Source
 __version__ = "0.1.0"
 
 __all__ = [
-    "DocumentInfo", "ExportSettings", "GoalTablesError", "Problem", "Record", "Result", "Source",
-    "__version__", "extract", "run", "write_dataset",
+    "DocumentInfo",
+    "ExportSettings",
+    "GoalTablesError",
+    "Problem",
+    "Record",
+    "Result",
+    "Source",
+    "__version__",
+    "extract",
+    "run",
+    "write_dataset",
 ]

@@ -36,10 +36,19 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", required=True, type=click.Path(path_type=Path),
-              help="Folder for goals, documents and problems (CSV and Parquet).")
-@click.option("--excel", is_flag=True,
-              help="Write the CSV that Finnish Excel opens as is (UTF-8 with BOM, ';').")
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Folder for goals, documents and problems (CSV and Parquet).",
+)
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="Write the CSV that Finnish Excel opens as is (UTF-8 with BOM, ';').",
+)
 def run(inputs: tuple[Path, ...], out_dir: Path, excel: bool) -> None:
     """Extract, normalize and export every report in INPUTS (files and folders).
 
@@ -50,8 +59,9 @@ def run(inputs: tuple[Path, ...], out_dir: Path, excel: bool) -> None:
     result = run_pipeline(inputs)
     for problem in result.problems:
         click.echo(f"{'note' if problem.kind == 'note' else 'error'}: {problem}", err=True)
-    write_dataset(out_dir, result.documents, result.records, result.problems,
-                  ExportSettings(excel=excel))
+    write_dataset(
+        out_dir, result.documents, result.records, result.problems, ExportSettings(excel=excel)
+    )
     failed = result.failed_sources
     goals = len({r.goal_id for r in result.records})
     click.echo(

@@ -13,7 +13,6 @@ from goaltables.extract import REPORT_SUFFIXES, document_id, extract
 from goaltables.normalize import assign_goal_ids
 from goaltables.records import DocumentInfo, Problem, Record
 
-
 # Problem kinds that report something but do not fail the file.
 NOT_FAILURES = frozenset({"note", "duplicate"})
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from goaltables.export.files import write_atomically
+from goaltables.export.files import atomic_path
 from goaltables.export.tables import documents_frame, goals_frame, problems_frame
 from goaltables.records import SCHEMA_VERSION, DocumentInfo, Problem, Record
 
@@ -28,11 +28,19 @@ def write_csv(df: pd.DataFrame, path: Path, settings: ExportSettings) -> None:
 def write_parquet(df: pd.DataFrame, path: Path, settings: ExportSettings) -> None:
     table = pa.Table.from_pandas(df, preserve_index=False)
     # Plain `string` rather than pandas' `large_string`: older Parquet readers know it.
-    table = table.cast(pa.schema([
-        pa.field(f.name, pa.string() if pa.types.is_large_string(f.type) else f.type)
-        for f in table.schema
-    ], metadata=table.schema.metadata))
-    metadata = {**(table.schema.metadata or {}), b"goaltables_schema_version": SCHEMA_VERSION.encode()}
+    table = table.cast(
+        pa.schema(
+            [
+                pa.field(f.name, pa.string() if pa.types.is_large_string(f.type) else f.type)
+                for f in table.schema
+            ],
+            metadata=table.schema.metadata,
+        )
+    )
+    metadata = {
+        **(table.schema.metadata or {}),
+        b"goaltables_schema_version": SCHEMA_VERSION.encode(),
+    }
     pq.write_table(table.replace_schema_metadata(metadata), path)
 
 
@@ -58,7 +66,8 @@ def write_dataset(
     for name, df in tables.items():
         for suffix, writer in WRITERS.items():
             target = out_dir / f"{name}.{suffix}"
-            write_atomically(target, lambda tmp, w=writer, d=df: w(d, tmp, settings))
+            with atomic_path(target) as temporary:
+                writer(df, temporary, settings)
             written.append(target)
     return written
 

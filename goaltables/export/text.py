@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from goaltables.export.tables import goals_frame
 from goaltables.records import Record
 
@@ -16,7 +14,7 @@ def format_records(records: list[Record]) -> str:
         return "(no goal rows)"
     df = goals_frame(records)[_SHOWN].astype(object).fillna("").astype(str)
     df = df.apply(lambda column: column.map(_cut))
-    return df.to_string(index=False)
+    return str(df.to_string(index=False))
 
 
 def _cut(text: str) -> str:

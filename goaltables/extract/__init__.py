@@ -24,7 +24,10 @@ REPORT_SUFFIXES = frozenset({".txt", ".tsv", ".tab", ".text"})
 _NOT_READ_YET = (
     (b"%PDF", "a PDF file (PDF reading is not built yet)"),
     (b"PK\x03\x04", "a zip container such as DOCX, XLSX or ODT (not read yet)"),
-    (b"\xd0\xcf\x11\xe0", "an OLE file such as DOC or XLS, or an encrypted Office file (not read yet)"),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "an OLE file such as DOC or XLS, or an encrypted Office file (not read yet)",
+    ),
     (b"{\\rtf", "an RTF document (not read yet)"),
 )
 

@@ -162,7 +162,11 @@ def _append_progress(draft: RowDraft, more: str) -> RowDraft:
 
 
 def _draft(
-    row: GridRow, texts: dict[str, str], carried: dict[str, str], columns: Columns, grid: Grid,
+    row: GridRow,
+    texts: dict[str, str],
+    carried: dict[str, str],
+    columns: Columns,
+    grid: Grid,
     path: str,
 ) -> RowDraft:
     for role in ("area", "strategy"):

@@ -23,7 +23,7 @@ class TitleFacts:
 def read_title_facts(*texts: str) -> TitleFacts:
     """Year and phase from the first of `texts` (title, then file name) that names them."""
     year = next((y for y in map(find_year, texts) if y is not None), None)
-    phase = next((p for p in map(find_phase, texts) if p), "")
+    phase: Phase = next((p for p in map(find_phase, texts) if p), "")
     return TitleFacts(year=year, phase=phase)
 
 
@@ -45,5 +45,7 @@ def looks_like_title(line: str) -> bool:
 
 def title_subject(title: str) -> str:
     """The part of a title before 'tavoitteet' or the year: who the goals belong to."""
-    cut = re.split(r"\b(?:tavoitteet|tavoite|mål)\b|(?<!\d)(?:19|20)\d\d", title, maxsplit=1, flags=re.I)
+    cut = re.split(
+        r"\b(?:tavoitteet|tavoite|mål)\b|(?<!\d)(?:19|20)\d\d", title, maxsplit=1, flags=re.I
+    )
     return cut[0].strip(" -–:,/")

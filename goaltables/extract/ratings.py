@@ -9,6 +9,7 @@ status, because some cities use 1 = best and others 2 = best.
 
 from __future__ import annotations
 
+import colorsys
 import re
 from dataclasses import dataclass, field
 
@@ -27,15 +28,17 @@ _HEX_COLOUR = re.compile(r"#(?P<hex>[0-9A-Fa-f]{6})\b")
 # reports have ("Totetui", "Osittain totetunut") still count; 85 keeps "Toteutettiin" out.
 _FUZZY_VERDICT_CUTOFF = 85
 
-# Reference colours of a traffic light, for colours that come without a legend's colours.
-_REFERENCE_COLOURS: dict[Status, tuple[int, int, int]] = {
-    "green": (0x00, 0xB0, 0x50),
-    "yellow": (0xFF, 0xC0, 0x00),
-    "red": (0xFF, 0x00, 0x00),
-    "grey": (0xA6, 0xA6, 0xA6),
-}
-# Farther than this (Euclidean, 0-441) from every reference colour, a colour says nothing.
-_MAX_COLOUR_DISTANCE = 150.0
+# Traffic-light colours without a legend's own colours, by hue (HSV): red below 20° or from 330°,
+# amber/yellow 20-70° (FFC000 is 45°, FFFF00 60°), green 70-170° (00B050 is 147°, 92D050 is 84°).
+# Grey is a colour with saturation under 0.2 and value 0.35-0.9; white, black and blue say nothing.
+_HUE_BANDS: tuple[tuple[float, Status], ...] = (
+    (20, "red"),
+    (70, "yellow"),
+    (170, "green"),
+    (330, ""),
+)
+_MIN_SATURATION = 0.2
+_GREY_VALUES = (0.35, 0.9)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,14 +156,13 @@ def _word_rating(raw: str) -> Rating:
 
 
 def nearest_status(hex_colour: str) -> Status:
-    """The traffic-light colour nearest to `hex_colour`, or '' when none is near."""
-    rgb = tuple(int(hex_colour[i : i + 2], 16) for i in (0, 2, 4))
-    distances = {
-        status: sum((a - b) ** 2 for a, b in zip(rgb, ref, strict=True)) ** 0.5
-        for status, ref in _REFERENCE_COLOURS.items()
-    }
-    status, distance = min(distances.items(), key=lambda item: item[1])
-    return status if distance <= _MAX_COLOUR_DISTANCE else ""
+    """The traffic light a colour shows ('00B050' -> green), or '' when it shows none."""
+    red, green, blue = (int(hex_colour[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    hue, saturation, value = colorsys.rgb_to_hsv(red, green, blue)
+    if saturation < _MIN_SATURATION:
+        return "grey" if _GREY_VALUES[0] <= value <= _GREY_VALUES[1] else ""
+    degrees = hue * 360
+    return next((status for limit, status in _HUE_BANDS if degrees < limit), "red")
 
 
 _STATUSES: dict[str, Status] = {s: s for s in ("green", "yellow", "red", "grey")}

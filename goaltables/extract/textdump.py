@@ -50,6 +50,7 @@ Assumptions, and where they break:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -58,7 +59,12 @@ from rapidfuzz import fuzz
 
 from goaltables.errors import NoGoalTable
 from goaltables.extract.metadata import looks_like_title, title_subject
-from goaltables.extract.numbering import ItemNumber, find_inline_items, split_item_number
+from goaltables.extract.numbering import (
+    InlineSplit,
+    ItemNumber,
+    find_inline_items,
+    split_item_number,
+)
 from goaltables.extract.ratings import Legend, find_legend, is_legend_line
 from goaltables.extract.textio import collapse_spaces, join_lines
 from goaltables.extract.vocabulary import vocabulary
@@ -190,7 +196,7 @@ def _has_more(line: Line) -> bool:
 def _segments(text: str, first_line: bool) -> list[str]:
     """A line cut where items start inside it. A cut with no sentence end before it is taken
     only for a name glued to the first item of a block ("Vapaa-aikapalvelut 1. ...")."""
-    cuts = []
+    cuts: list[InlineSplit] = []
     for split in find_inline_items(text):
         before = text[: split.start]
         if _SENTENCE_END.search(before) or (
@@ -227,13 +233,15 @@ def measure_widths(fragments: list[Fragment]) -> None:
     for fragment in fragments:
         longest = fragment.width or max(len(line.rstrip()) for line in fragment.lines)
         # A one-line fragment is only known to be narrow if a wrapped narrow one is as long.
-        fragment.narrow = threshold is not None and fragment.width is not None and longest < threshold
+        fragment.narrow = (
+            threshold is not None and fragment.width is not None and longest < threshold
+        )
 
 
 def _width_threshold(widths: list[int]) -> float | None:
     """The width between the narrow and the wide columns: the widest gap in the sorted widths."""
     ordered = sorted(widths)
-    gaps = [(b / a, (a + b) / 2) for a, b in zip(ordered, ordered[1:], strict=False) if a]
+    gaps = [(b / a, (a + b) / 2) for a, b in itertools.pairwise(ordered) if a]
     ratio, middle = max(gaps, default=(0.0, 0.0))
     return middle if ratio >= _WIDTH_GAP_RATIO else None
 
@@ -287,7 +295,9 @@ def assign_items(fragments: list[Fragment]) -> Layout:
     for index, fragment in enumerate(fragments):
         area = layout.areas[-1]
         if fragment.kind == "name":
-            layout.areas.append(Area(name=collapse_spaces(fragment.text.split("\n")[0]), anchored=True))
+            layout.areas.append(
+                Area(name=collapse_spaces(fragment.text.split("\n")[0]), anchored=True)
+            )
             layout.areas[-1].name = collapse_spaces(fragment.lines[0])
             if len(fragment.lines) > 1:  # the name's block went on: unusual, keep the text
                 fragment.lines = fragment.lines[1:]
@@ -296,7 +306,11 @@ def assign_items(fragments: list[Fragment]) -> Layout:
             if role == "goal" and _starts_new_area(fragment, area):
                 layout.areas.append(Area())
                 area = layout.areas[-1]
-            last_wide = _add_goal(area, fragment, previous_role) if role == "goal" else _add_measure(area, fragment)
+            last_wide = (
+                _add_goal(area, fragment, previous_role)
+                if role == "goal"
+                else _add_measure(area, fragment)
+            )
             previous_role = role
         elif fragment.kind == "item":
             _add_progress(area, fragment)
@@ -307,7 +321,11 @@ def assign_items(fragments: list[Fragment]) -> Layout:
         elif previous is not None and previous.narrow and _is_progress(previous):
             _continue_progress(area, fragment)
         else:
-            after_name = layout.floating_names[-1] if previous is not None and _is_floating_name(previous) else ""
+            after_name = (
+                layout.floating_names[-1]
+                if previous is not None and _is_floating_name(previous)
+                else ""
+            )
             layout.floating_texts.append(FloatingText(fragment, after_name, area))
         previous = fragment
     layout.areas = [a for a in layout.areas if a.goals or a.name]
@@ -337,7 +355,9 @@ def _wide_role(fragment: Fragment, rest: list[Fragment], area: Area, previous_ro
         return "goal"
     following = _next_wide(rest)
     number = fragment.number.value
-    pair_start = following is not None and following.number is not None and following.number.value == number
+    pair_start = (
+        following is not None and following.number is not None and following.number.value == number
+    )
     if pair_start and previous_role != "goal":
         return "goal"
     if previous_role == "goal" and number == area.goals[-1].number.value + 1 and not pair_start:
@@ -405,7 +425,8 @@ def name_areas(layout: Layout, title: str) -> tuple[str, list[str]]:
     notes = []
     if len(names) != len(unnamed):
         notes.append(
-            f"{len(names)} floating area names for {len(unnamed)} areas: names given in order, check them"
+            f"{len(names)} floating area names for {len(unnamed)} areas: "
+            "names given in order, check them"
         )
     for area, name in zip(unnamed, names, strict=False):
         area.name = name
@@ -430,7 +451,9 @@ def place_floating_texts(layout: Layout) -> None:
     by_name = {a.name: a for a in layout.areas if a.name}
     for floating in layout.floating_texts:
         area = by_name.get(floating.after_name, floating.area)
-        rows = [m.progress for g in area.goals for m in g.measures] or [g.progress for g in area.goals]
+        rows = [m.progress for g in area.goals for m in g.measures] or [
+            g.progress for g in area.goals
+        ]
         empty = next((r for r in rows if not r), rows[-1] if rows else None)
         if empty is not None:
             empty.append(floating.fragment)
@@ -440,12 +463,12 @@ def place_floating_texts(layout: Layout) -> None:
 
 
 def to_drafts(layout: Layout, sector: str, path: str) -> list[RowDraft]:
-    drafts = []
-    for area in layout.areas:
-        for goal in area.goals:
-            for measure in goal.measures or [None]:
-                drafts.append(_draft(path, sector, area, goal, measure))
-    return drafts
+    return [
+        _draft(path, sector, area, goal, measure)
+        for area in layout.areas
+        for goal in area.goals
+        for measure in ([*goal.measures] if goal.measures else [None])
+    ]
 
 
 def _draft(path: str, sector: str, area: Area, goal: Goal, measure: Measure | None) -> RowDraft:
@@ -484,13 +507,17 @@ def parse_text_dump(text: str, path: str) -> DumpTable:
     lines = read_lines(text)
     preamble, table_blocks = read_preamble(split_blocks(lines))
     fragments = cut_fragments(table_blocks)
-    if sum(f.kind == "item" for f in fragments) < 2 or not (preamble.header_roles or preamble.title):
+    if sum(f.kind == "item" for f in fragments) < 2 or not (
+        preamble.header_roles or preamble.title
+    ):
         raise NoGoalTable(f"{path}: no goal table found (no header row and numbered goals)")
     measure_widths(fragments)
     layout = assign_items(fragments)
     sector, notes = name_areas(layout, preamble.title)
     place_floating_texts(layout)
     if "rating" in preamble.header_roles:
-        notes.append("the rating column has no values in the text: a text dump loses symbols and colours")
+        notes.append(
+            "the rating column has no values in the text: a text dump loses symbols and colours"
+        )
     pages = lines[-1].page if lines else None
     return DumpTable(preamble, to_drafts(layout, sector, path), sector, notes, pages)

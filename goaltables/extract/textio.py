@@ -3,10 +3,12 @@
 Archives hold text in four encodings: UTF-8 (with or without a BOM), UTF-16 (a spreadsheet's
 "Unicode text" export), and Windows-1252 or Latin-1 from older Windows tools. We try them in
 the order that cannot be fooled: a BOM is certain; UTF-16 without a BOM shows as NUL bytes in
-every other position; strict UTF-8 fails on almost any 8-bit text; of the 8-bit encodings,
-Windows-1252 is taken unless the bytes use its five unassigned codes (then Latin-1). Whatever
-decodes must then look like text (no control characters, the non-ASCII letters plausible for
-Finnish or Swedish); otherwise the file is in none of these and gets a clear error.
+every other position; strict UTF-8 fails on almost any 8-bit text; what is left is read as
+Windows-1252. Latin-1 text reads identically as Windows-1252: the two differ only in bytes
+0x80-0x9F, which Latin-1 gives to control codes that text never holds (a file that has them is
+in neither). Whatever decodes must then look like text (no control characters, the non-ASCII
+characters letters or symbols a report prints); otherwise the file is in none of these
+encodings and gets a clear error.
 (charset-normalizer would guess among ninety codecs and on a short Finnish table can answer
 cp1250 or mac_roman; the set here is small and fixed, so a deterministic check is simpler.)
 """
@@ -25,7 +27,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CP1252_UNASSIGNED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f")
 # Non-ASCII characters a Finnish or Swedish report prints, beyond letters.
 _PLAUSIBLE_SYMBOLS = frozenset("●○◯◉■□▲▼►•–—‘’‚“”„…€£§°±½¼¾×÷«»¡¿©®™†‡‰·¶¤\u00a0\u00ad\u25cf\u2022")
@@ -58,14 +59,13 @@ def _detect_encoding(data: bytes) -> str | None:
     utf16 = _utf16_without_bom(data)
     if utf16:
         return utf16
-    try:
-        data.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    if _CP1252_UNASSIGNED.isdisjoint(data):
-        return "cp1252"
-    return "latin-1"
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            data.decode(encoding)
+            return encoding
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -1,0 +1,49 @@
+# goaltables: `make run` sets up and runs on the samples; `make test` sets up and runs the checks.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# The two real seed exports live beside the repository (../shared/seeds), never copied into it.
+SEEDS  := $(wildcard ../shared/seeds)
+OUT    ?= out
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint format golden samples clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "goaltables needs Python 3.11 or newer ($(PYTHON) is older)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(STAMP) ## Create .venv with goaltables and its development tools
+
+run: $(STAMP) ## Run goaltables on samples/ and the real seeds into out/
+	$(BIN)/goaltables run samples $(SEEDS) -o $(OUT)
+
+test: $(STAMP) ## Run the tests, then the linters
+	$(BIN)/pytest
+	$(MAKE) --no-print-directory lint
+
+lint: $(STAMP) ## ruff (lint and format check) and mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy goaltables
+
+format: $(STAMP) ## Format the code with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+golden: $(STAMP) ## Rewrite tests/golden/*.csv from the current code: review the diff like code
+	$(BIN)/python -m tests.make_golden
+
+samples: $(STAMP) ## Regenerate the generated samples in samples/
+	$(BIN)/python samples/make_text_samples.py
+
+clean: ## Remove the virtual environment, caches and out/
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache *.egg-info

@@ -1,0 +1,29 @@
+"""The samples that have golden files, by golden name. Seeds are read in place from ../shared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+SAMPLES = ROOT / "samples"
+GOLDEN = ROOT / "tests" / "golden"
+
+GOLDEN_SAMPLES: dict[str, Path] = {
+    "seed-000-pdf-text-dump": SEEDS / "000_c0525851ec6c3b83.txt",
+    "seed-001-tab-separated-html": SEEDS / "001_c843abbe7468a18f.txt",
+    "2022-interim-sv-delarsrapport": SAMPLES / "2022-interim-sv-delarsrapport.txt",
+}
+
+
+def golden_path(name: str) -> Path:
+    return GOLDEN / f"{name}.csv"
+
+
+def require(path: Path) -> Path:
+    """The sample's path; a clear failure (not a skip) when it is missing."""
+    if not path.exists():
+        raise FileNotFoundError(
+            f"{path} is missing: the seeds are read from ../shared/seeds beside the checkout"
+        )
+    return path

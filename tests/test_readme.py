@@ -1,0 +1,21 @@
+"""The README keeps telling the truth about the commands and the contract."""
+
+from __future__ import annotations
+
+from goaltables.export.tables import DOCUMENTS, GOALS
+from tests.golden_samples import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    head = README.split("\n## ", 1)[0]
+    assert "make run" in head and "make test" in head
+    assert head.index("make run") < head.index("make test")
+
+
+def test_data_dictionary_lists_every_column_in_order() -> None:
+    for table, columns in (("goals", GOALS), ("documents", DOCUMENTS)):
+        section = README.split(f"#### `{table}`", 1)[1].split("\n\n", 2)[1]
+        listed = [line.split("`")[1] for line in section.splitlines()[2:]]
+        assert listed == [c.name for c in columns], table
