@@ -15,7 +15,7 @@ filled from the row above. Assumptions, each seen in seed 001:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from goaltables.extract.numbering import number_label, split_item_number
 from goaltables.extract.textio import clean_cell
@@ -45,8 +45,7 @@ class Grid:
     header: tuple[str, ...]
     rows: tuple[GridRow, ...]
     table: int = 1
-    heading_area: str = ""  # an area named in a heading above the table
-    notes: list[str] = field(default_factory=list)
+    heading_area: str = ""  # an area named in a heading above the table (PDF, DOCX)
 
 
 def header_role(text: str) -> str | None:

@@ -288,48 +288,59 @@ class Layout:
 
 def assign_items(fragments: list[Fragment]) -> Layout:
     """Walk the fragments once, building areas of goals with measures and progress."""
-    layout = Layout(areas=[Area()])
+    walk = _Walk()
+    for index, fragment in enumerate(fragments):
+        walk.take(fragment, fragments[index + 1 :])
+        walk.previous = fragment
+    walk.layout.areas = [a for a in walk.layout.areas if a.goals or a.name]
+    return walk.layout
+
+
+@dataclass
+class _Walk:
+    """The state of `assign_items`: where the walk is, and what came just before."""
+
+    layout: Layout = field(default_factory=lambda: Layout(areas=[Area()]))
     last_wide: Goal | Measure | None = None
     previous: Fragment | None = None
-    previous_role = ""
-    for index, fragment in enumerate(fragments):
-        area = layout.areas[-1]
-        if fragment.kind == "name":
-            layout.areas.append(
-                Area(name=collapse_spaces(fragment.text.split("\n")[0]), anchored=True)
-            )
-            layout.areas[-1].name = collapse_spaces(fragment.lines[0])
-            if len(fragment.lines) > 1:  # the name's block went on: unusual, keep the text
-                fragment.lines = fragment.lines[1:]
+    previous_role: str = ""
+
+    def take(self, fragment: Fragment, rest: list[Fragment]) -> None:
+        if fragment.kind == "name":  # one line: the item glued to it is its own fragment
+            self.layout.areas.append(Area(name=fragment.text, anchored=True))
         elif fragment.kind == "item" and not fragment.narrow:
-            role = _wide_role(fragment, fragments[index + 1 :], area, previous_role)
-            if role == "goal" and _starts_new_area(fragment, area):
-                layout.areas.append(Area())
-                area = layout.areas[-1]
-            last_wide = (
-                _add_goal(area, fragment, previous_role)
-                if role == "goal"
-                else _add_measure(area, fragment)
-            )
-            previous_role = role
+            self._take_goal_or_measure(fragment, rest)
         elif fragment.kind == "item":
-            _add_progress(area, fragment)
+            _add_progress(self.layout.areas[-1], fragment)
         elif _is_floating_name(fragment):
-            layout.floating_names.append(collapse_spaces(fragment.text))
-        elif not fragment.narrow and last_wide is not None:
-            last_wide.fragments.append(fragment)  # another paragraph of the same cell
-        elif previous is not None and previous.narrow and _is_progress(previous):
-            _continue_progress(area, fragment)
+            self.layout.floating_names.append(collapse_spaces(fragment.text))
         else:
-            after_name = (
-                layout.floating_names[-1]
-                if previous is not None and _is_floating_name(previous)
-                else ""
-            )
-            layout.floating_texts.append(FloatingText(fragment, after_name, area))
-        previous = fragment
-    layout.areas = [a for a in layout.areas if a.goals or a.name]
-    return layout
+            self._take_text(fragment)
+
+    def _take_goal_or_measure(self, fragment: Fragment, rest: list[Fragment]) -> None:
+        area = self.layout.areas[-1]
+        role = _wide_role(fragment, rest, area, self.previous_role)
+        if role == "goal" and _starts_new_area(fragment, area):
+            area = Area()
+            self.layout.areas.append(area)
+        if role == "goal":
+            self.last_wide = _add_goal(area, fragment, self.previous_role)
+        else:
+            self.last_wide = _add_measure(area, fragment)
+        self.previous_role = role
+
+    def _take_text(self, fragment: Fragment) -> None:
+        """Unnumbered text: another paragraph of the cell before it, or a floating cell."""
+        area, previous = self.layout.areas[-1], self.previous
+        if not fragment.narrow and self.last_wide is not None:
+            self.last_wide.fragments.append(fragment)
+        elif previous is not None and previous.narrow and _is_progress(previous):
+            _attach_to_last_row(area, fragment)
+        else:
+            after_name = ""
+            if previous is not None and _is_floating_name(previous):
+                after_name = self.layout.floating_names[-1]
+            self.layout.floating_texts.append(FloatingText(fragment, after_name, area))
 
 
 def _is_progress(fragment: Fragment) -> bool:
@@ -396,10 +407,6 @@ def _add_progress(area: Area, fragment: Fragment) -> None:
             if measure.number is not None and measure.number.value == fragment.number.value:
                 measure.progress.append(fragment)
                 return
-    _attach_to_last_row(area, fragment)
-
-
-def _continue_progress(area: Area, fragment: Fragment) -> None:
     _attach_to_last_row(area, fragment)
 
 
