@@ -8,7 +8,7 @@ SEEDS  := $(wildcard ../shared/seeds)
 OUT    ?= out
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format golden samples clean
+.PHONY: help install run test lint format golden samples samples-pdf clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -42,8 +42,16 @@ format: $(STAMP) ## Format the code with ruff
 golden: $(STAMP) ## Rewrite tests/golden/*.csv from the current code: review the diff like code
 	$(BIN)/python -m tests.make_golden
 
-samples: $(STAMP) ## Regenerate the generated samples in samples/
+samples: $(STAMP) ## Regenerate the text samples in samples/
 	$(BIN)/python samples/make_text_samples.py
+
+samples-pdf: $(STAMP) ## Regenerate the PDF/DOCX corpus (installs LibreOffice and Chromium with apt-get)
+	@command -v soffice >/dev/null && command -v chromium >/dev/null || { \
+	  echo "installing LibreOffice and Chromium (Debian packages)"; \
+	  apt-get update -q && apt-get install -y -q libreoffice-writer-nogui fonts-dejavu \
+	    fonts-liberation poppler-utils chromium; }
+	$(BIN)/pip install --quiet -e '.[samples]'
+	$(BIN)/python samples/make_pdf_samples.py
 
 clean: ## Remove the virtual environment, caches and out/
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache *.egg-info
