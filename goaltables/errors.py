@@ -29,3 +29,21 @@ class NoGoalTable(GoalTablesError, ValueError):
     """The document was read but holds no goal table."""
 
     kind = "no-goal-table"
+
+
+class EncryptedFile(GoalTablesError, ValueError):
+    """The file is encrypted and no password, or a wrong one, was given."""
+
+    kind = "encrypted"
+
+
+class DamagedFile(GoalTablesError, ValueError):
+    """The file is truncated or corrupt: its format's structure cannot be read."""
+
+    kind = "damaged"
+
+
+class NoTextLayer(GoalTablesError, ValueError):
+    """A PDF whose pages are images only (a scan): there is no text to read without OCR."""
+
+    kind = "no-text"
