@@ -14,15 +14,19 @@ filled from the row above. Assumptions, each seen in seed 001:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from goaltables.extract.numbering import number_label, split_item_number
+from goaltables.extract.ratings import opening_verdict_words
 from goaltables.extract.textio import clean_cell
 from goaltables.extract.vocabulary import vocabulary
 from goaltables.records import RowDraft, Source
 
 TEXT_ROLES = ("area", "strategy", "goal", "measure", "baseline", "target", "actual", "progress")
+# A rating cell longer than this many words is free text, not a verdict.
+_VERDICT_MAX_WORDS = 3
 # A short unnumbered column (mean length below this) reads as names: areas.
 _NAME_COLUMN_MAX_LENGTH = 80
 
@@ -46,12 +50,29 @@ class Grid:
     rows: tuple[GridRow, ...]
     table: int = 1
     heading_area: str = ""  # an area named in a heading above the table (PDF, DOCX)
+    heading_sector: str = ""  # a sector named in a heading above that
+    roles: tuple[str | None, ...] | None = None  # set when the format already knows them (cards)
+
+
+# A goal or outcome header with a year or date over it holds values: "Tavoite 2023" is the
+# target, "Toteuma 31.8." the actual value (the 2023 goal cards, the Chromium sample).
+_DATED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d{1,2}\.\d{1,2}\.|\bT[AP]\b")
+_DATED_ROLES = {"goal": "target", "progress": "actual"}
 
 
 def header_role(text: str) -> str | None:
     """The role a header cell names, or None: the earliest role phrase in it."""
-    match = vocabulary().roles.earliest(clean_cell(text))
-    return match.key if match else None
+    cleaned = clean_cell(text)
+    match = vocabulary().roles.earliest(cleaned)
+    if match is None:
+        return None
+    if (
+        match.key in _DATED_ROLES
+        and match.phrase in ("tavoite", "mål", "toteuma")
+        and _DATED.search(cleaned)
+    ):
+        return _DATED_ROLES[match.key]
+    return match.key
 
 
 def is_goal_header(cells: Sequence[str]) -> bool:
@@ -73,15 +94,17 @@ class Columns:
 
 def assign_columns(grid: Grid) -> Columns:
     """Roles from the header; unlabelled columns inferred from their content."""
+    if grid.roles is not None:
+        return Columns(grid.roles, grid.heading_sector)
     roles: list[str | None] = [header_role(text) for text in grid.header]
     roles = [_first_use(roles, i) for i in range(len(roles))]
-    sector = ""
+    sector = grid.heading_sector
     if "goal" not in roles:
         _label_numbered_column(roles, grid, "goal")
     if "area" not in roles:
         area_column = _label_name_column(roles, grid)
         if area_column is not None and header_role(grid.header[area_column]) is None:
-            sector = clean_cell(grid.header[area_column])
+            sector = clean_cell(grid.header[area_column]) or sector
     return Columns(tuple(roles), sector)
 
 
@@ -173,6 +196,7 @@ def _draft(
     if texts["goal"]:
         carried["goal_no"], carried["goal"] = number_label(texts["goal"])
     measure_no, measure = number_label(texts["measure"])
+    rating, progress = split_verdict(texts["rating"], texts["progress"])
     return RowDraft(
         source=Source(path=path, page=row.page, table=grid.table, row=row.row),
         sector=columns.sector,
@@ -185,9 +209,20 @@ def _draft(
         baseline=texts["baseline"],
         target=texts["target"],
         actual=texts["actual"],
-        progress=strip_echoed_number(texts["progress"], measure_no or carried["goal_no"]),
-        rating_raw=texts["rating"],
+        progress=strip_echoed_number(progress, measure_no or carried["goal_no"]),
+        rating_raw=rating,
     )
+
+
+def split_verdict(rating: str, progress: str) -> tuple[str, str]:
+    """An assessment cell of free text that opens with a verdict ("Ei toteutunut, tappio
+    8.941 €", Kauhava's cards) gives the verdict as the rating and its whole text as progress."""
+    if len(rating.split()) <= _VERDICT_MAX_WORDS:
+        return rating, progress
+    verdict, status = opening_verdict_words(rating)
+    if not status:
+        return rating, progress
+    return verdict, progress or rating
 
 
 def strip_echoed_number(progress: str, row_number: str) -> str:

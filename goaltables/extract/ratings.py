@@ -100,13 +100,20 @@ def verdict_status(text: str) -> Status:
 
 def opening_verdict(text: str) -> Status:
     """The verdict a free-text cell opens with: 'Ei toteutunut, tappio ...' -> red."""
-    words = re.findall(r"[^\W\d_]+", text)[:3]
+    return opening_verdict_words(text)[1]
+
+
+def opening_verdict_words(text: str) -> tuple[str, Status]:
+    """The verdict words a free-text cell opens with, as printed, and their status:
+    'Totetui, omavaraisuusaste 31,2 %.' -> ('Totetui', 'green')."""
+    words = list(re.finditer(r"[^\W\d_]+", text))[:3]
     for length in (3, 2, 1):
-        candidate = " ".join(words[:length]).casefold()
-        status = _fuzzy_verdict(candidate)
+        if len(words) < length:
+            continue
+        status = _fuzzy_verdict(" ".join(w.group() for w in words[:length]).casefold())
         if status:
-            return status
-    return ""
+            return text[: words[length - 1].end()], status
+    return "", ""
 
 
 def _fuzzy_verdict(candidate: str) -> Status:

@@ -1,0 +1,1 @@
+"""PDF reports: goal tables found among a long report's pages and rebuilt with pdfplumber."""

@@ -1,0 +1,278 @@
+"""Raw tables become goal-table grids: header rows found, cards unfolded, pages joined.
+
+A goal table comes in one of two shapes:
+- a *band*: one header row on top (maybe repeated on every page), a row per measure below;
+- *cards*: header or label rows between the values, one card per goal: "Tavoite 1 | text",
+  "Strateginen tavoite | text", then "Mittari | Lähtötaso | Tavoitetaso" over measure rows
+  (the 2023 goal cards), or "Tavoite | Toimenpide/mittari" over a row and "Arviointi | Tila" over
+  another (Kauhava). A card unfolds into band rows: its goal-level fields are repeated on each
+  of its measure rows, as a merged cell would be.
+Both become `Grid`s for the one table-to-rows logic in `grid.py`.
+
+A table with no header on a page after a goal table with as many columns continues it (a
+table running over pages without a repeated header). Its first row is the rest of the last
+row of the page before when that row broke mid-cell: none of its cells starts a numbered item
+and a cell above it ends mid-sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from goaltables.extract.grid import Cell, Grid, GridRow, header_role, is_goal_header
+from goaltables.extract.numbering import split_item_number
+from goaltables.extract.pdf.cells import PdfCell, RawTable
+from goaltables.extract.pdf.words import Heading
+from goaltables.extract.textio import clean_cell
+from goaltables.extract.vocabulary import vocabulary
+
+# A label cell is mostly its role phrase: "Tavoite 1", "Lähtötaso TP 2022", "Strateginen tavoite".
+_LABEL_SHARE = 0.6
+_LABEL_NOISE = re.compile(r"(?<!\w)(?:\d+(?:[.,]\d+)*\.?|T[AP]|[/:()–-])(?!\w)")
+_LABEL_NUMBER = re.compile(r"\b(\d{1,2}(?:\.\d{1,2})?)\b")
+# Headings that name a group of goals rather than who they belong to.
+_CATEGORY_HEADING = re.compile(
+    r"tavoit|mål\b|målsättning|talousarvio|tilinpäätö|bokslut|budget", re.I
+)
+_SENTENCE_END = re.compile(r"[.!?)]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    cells: tuple[PdfCell | None, ...]
+    page: int
+
+    def texts(self) -> list[str]:
+        return [clean_cell(c.text) if c else "" for c in self.cells]
+
+    def filled(self) -> list[tuple[int, str]]:
+        return [(i, t) for i, t in enumerate(self.texts()) if t]
+
+
+def label_role(text: str) -> str | None:
+    """The role a label cell names, when the cell is (mostly) just that label."""
+    role = header_role(text)
+    if role is None:
+        return None
+    match = vocabulary().roles.earliest(text)
+    core = _LABEL_NOISE.sub(" ", text).strip()
+    return role if match and len(match.phrase) >= _LABEL_SHARE * max(len(core), 1) else None
+
+
+def row_kind(row: Row, known_header: bool) -> str:
+    """'header' (all labels), 'label' (a label then its value), 'value' or 'empty'."""
+    filled = row.filled()
+    if not filled:
+        return "value" if any(c and c.colour for c in row.cells) else "empty"
+    labels = [label_role(text) for _, text in filled]
+    if known_header or (len(filled) >= 2 and all(labels)):
+        return "header"
+    if labels[0] and len(filled) >= 2 and not all(labels):
+        return "label"
+    return "value"
+
+
+# --- cards --------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Card:
+    fields: dict[str, PdfCell] = field(default_factory=dict)
+    measures: list[dict[str, PdfCell]] = field(default_factory=list)
+    page: int = 0
+
+    @property
+    def has_goal(self) -> bool:
+        return "goal" in self.fields
+
+
+def unfold_cards(table: RawTable) -> list[dict[str, PdfCell]]:
+    """The rows of the cards in a table: one per measure, goal-level fields on each."""
+    cards: list[_Card] = []
+    card = _Card(page=table.page)
+    roles: list[str | None] = []
+    for index, cells in enumerate(table.rows):
+        row = Row(tuple(cells), table.page)
+        kind = row_kind(row, index in table.header_rows)
+        if kind == "header":
+            roles = _roles_by_column(row)
+            if "goal" in roles and (card.has_goal or card.measures):
+                cards.append(card)
+                card = _Card(page=table.page)
+        elif kind == "label":
+            card = _take_label(row, card, cards)
+        elif kind == "value":
+            _take_values(row, roles, card)
+    cards.append(card)
+    return [row for c in cards if c.has_goal or c.measures for row in _card_rows(c)]
+
+
+def _roles_by_column(row: Row) -> list[str | None]:
+    return [header_role(t) if t else None for t in row.texts()]
+
+
+def _take_label(row: Row, card: _Card, cards: list[_Card]) -> _Card:
+    (_, label), *rest = row.filled()
+    role = label_role(label)
+    assert role is not None
+    if role == "goal" and (card.has_goal or card.measures):
+        cards.append(card)
+        card = _Card(page=row.page)
+    value = _joined_cell(row, [i for i, _ in rest])
+    number = _LABEL_NUMBER.search(label)
+    if role == "goal" and number and not split_item_number(value.text)[0]:
+        value.text = (
+            f"{number.group(1)}. {value.text}"  # "Tavoite 1 | text": the number is the label's
+        )
+    card.fields[role] = value
+    return card
+
+
+def _joined_cell(row: Row, columns: list[int]) -> PdfCell:
+    cells = [cell for i in columns if (cell := row.cells[i]) is not None]
+    return PdfCell("\n".join(c.text for c in cells), cells[0].bbox, cells[-1].colour)
+
+
+def _take_values(row: Row, roles: list[str | None], card: _Card) -> None:
+    values = {
+        role: cell
+        for role, cell in zip(roles, row.cells, strict=False)
+        if role and role != "ignore" and cell is not None and (cell.text.strip() or cell.colour)
+    }
+    for role in ("area", "strategy", "goal"):
+        if role in values:
+            card.fields[role] = values.pop(role)
+    if "measure" in roles:
+        card.measures.append(values)
+    else:
+        card.fields.update(values)
+
+
+def _card_rows(card: _Card) -> list[dict[str, PdfCell]]:
+    return [{**card.fields, **measure} for measure in card.measures] or [dict(card.fields)]
+
+
+# --- grids --------------------------------------------------------------------------------------
+
+_ROLE_ORDER = (
+    "area",
+    "strategy",
+    "goal",
+    "measure",
+    "baseline",
+    "target",
+    "actual",
+    "progress",
+    "rating",
+)
+
+
+def cards_grid(rows: list[dict[str, PdfCell]], page: int, table_no: int) -> Grid:
+    roles = tuple(r for r in _ROLE_ORDER if any(r in row for row in rows))
+    grid_rows = tuple(
+        GridRow(tuple(_cell(row.get(role)) for role in roles), page=page, row=i + 1)
+        for i, row in enumerate(rows)
+    )
+    return Grid(header=roles, rows=grid_rows, table=table_no, roles=roles)
+
+
+def _cell(cell: PdfCell | None) -> Cell:
+    return Cell(cell.text, cell.colour) if cell else Cell("")
+
+
+@dataclass
+class BandBuilder:
+    """A band table being built, perhaps over several pages."""
+
+    header: list[str]
+    rows: list[Row] = field(default_factory=list)
+    last_page: int = 0
+    table_no: int = 1
+
+    @property
+    def columns(self) -> int:
+        return len(self.header)
+
+    def add(self, rows: list[Row], continued: bool) -> None:
+        header = [h.casefold() for h in self.header]
+        body = [r for r in rows if [t.casefold() for t in r.texts()] != header]
+        if continued and body and self.rows and _is_split_tail(body[0], self.rows[-1]):
+            self.rows[-1] = _merged(self.rows[-1], body[0])
+            body = body[1:]
+        self.rows.extend(body)
+
+    def grid(self) -> Grid:
+        grid_rows = tuple(
+            GridRow(tuple(_cell(c) for c in row.cells), page=row.page, row=i + 1)
+            for i, row in enumerate(self.rows)
+        )
+        return Grid(header=tuple(self.header), rows=grid_rows, table=self.table_no)
+
+
+def _is_split_tail(row: Row, above: Row) -> bool:
+    """A row cut by a page break: no cell starts an item, and a cell above ends mid-sentence."""
+    filled = row.filled()
+    if not filled or any(split_item_number(text)[0] for _, text in filled):
+        return False
+    if any(c is not None and c.colour for c in row.cells):
+        return False
+    above_texts = above.texts()
+    return any(
+        i < len(above_texts) and above_texts[i] and not _SENTENCE_END.search(above_texts[i])
+        for i, _ in filled
+    )
+
+
+def _merged(above: Row, tail: Row) -> Row:
+    cells: list[PdfCell | None] = []
+    for i, cell in enumerate(above.cells):
+        more = tail.cells[i] if i < len(tail.cells) else None
+        if cell is not None and more is not None and more.text.strip():
+            cell = PdfCell(f"{cell.text}\n{more.text}", cell.bbox, cell.colour)
+        cells.append(cell)
+    return Row(tuple(cells), above.page)
+
+
+def is_card_table(table: RawTable) -> bool:
+    kinds = [
+        row_kind(Row(tuple(r), table.page), i in table.header_rows)
+        for i, r in enumerate(table.rows)
+    ]
+    headers = [
+        tuple(Row(tuple(r), table.page).texts())
+        for r, k in zip(table.rows, kinds, strict=True)
+        if k == "header"
+    ]
+    return "label" in kinds or len(set(headers)) > 1
+
+
+def band_header(table: RawTable) -> list[str] | None:
+    """The header row's texts when the table's first row is a goal-table header."""
+    if not table.rows:
+        return None
+    texts = Row(tuple(table.rows[0]), table.page).texts()
+    return texts if is_goal_header(texts) else None
+
+
+# --- headings -----------------------------------------------------------------------------------
+
+
+def place_under_headings(grid: Grid, headings: list[Heading], has_area_column: bool) -> Grid:
+    """Area (when the table has no area column) and sector from the headings above the table."""
+    named = [h for h in headings if not _CATEGORY_HEADING.search(h.text)]
+    if not named:
+        return grid
+    nearest = named[-1]
+    higher = [h for h in named if h.rank > nearest.rank]
+    if has_area_column:
+        return _with(grid, sector=nearest.text)
+    return _with(grid, area=nearest.text, sector=higher[-1].text if higher else "")
+
+
+def _with(grid: Grid, area: str = "", sector: str = "") -> Grid:
+    from dataclasses import replace
+
+    return replace(
+        grid, heading_area=area or grid.heading_area, heading_sector=sector or grid.heading_sector
+    )

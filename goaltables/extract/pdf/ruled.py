@@ -1,0 +1,23 @@
+"""Ruled tables: cells from the lines and rectangles drawn on the page (pdfplumber's finder)."""
+
+from __future__ import annotations
+
+from pdfplumber.page import Page
+
+from goaltables.extract.pdf.cells import PdfCell, RawTable
+
+
+def ruled_tables(page: Page, page_number: int) -> list[RawTable]:
+    """Every table drawn with lines on the page, its merged places as None."""
+    tables = []
+    for found in page.find_tables():
+        texts = found.extract()
+        rows: list[list[PdfCell | None]] = [
+            [
+                PdfCell(text or "", bbox) if bbox is not None else None
+                for bbox, text in zip(row.cells, row_texts, strict=True)
+            ]
+            for row, row_texts in zip(found.rows, texts, strict=True)
+        ]
+        tables.append(RawTable(page_number, tuple(found.bbox), "ruled", rows))  # type: ignore[arg-type]
+    return tables

@@ -1,0 +1,227 @@
+"""Unruled tables: no lines drawn, so the table is read from how its text is aligned.
+
+Generic text-alignment finders (pdfplumber's "text" strategy, camelot's stream) take column
+edges from every word on the page, so prose around a table cuts its columns apart. Goal tables
+announce themselves instead: a header row names the columns ("Tavoite  Mittari  Arvio"). So:
+
+1. A header line is a line whose words fall into two or more cells (separated by gaps wider
+   than a space) that name column roles; the next line joins it when its words sit under the
+   header's cells ("Tavoitetaso" over "2023").
+2. Columns start where the header's cells start. Cells are left-aligned (as report tables are):
+   a word belongs to the column whose start is at or left of the word's start.
+3. The lines below are the table's rows. A row ends at a vertical gap wider than half a line
+   (row padding); the table ends at a gap of two lines, at a heading, or at a line of prose
+   (a line running across columns without starting at any column's edge).
+4. A second header line inside the table starts a new segment with its own columns: goal
+   cards stack "Tavoite | Toimenpide" over "Arviointi | Tila". All segments share one row list;
+   their cells are placed in the union of the segments' column starts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from goaltables.extract.grid import header_role
+from goaltables.extract.pdf.cells import PdfCell, RawTable
+from goaltables.extract.pdf.geometry import BBox, inside, union
+from goaltables.extract.pdf.words import Line, Word
+
+# Words further apart than this many font sizes are in different cells.
+_CELL_GAP_EMS = 0.8
+# A word may start this far (points) left of its column's header and still belong to it.
+_ALIGN_SLACK = 3.0
+_LEGEND_ENTRY = re.compile(r"(?:^|\s)[\d–-]\s*=\s*\w")
+# Vertical gaps, in line heights: wider than ROW ends a row, wider than TABLE ends the table.
+_ROW_GAP = 0.5
+_TABLE_GAP = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderCell:
+    text: str
+    x0: float
+    role: str | None
+
+
+def cells_of(line: Line) -> list[list[Word]]:
+    """A line's words grouped into cells by the gaps between them."""
+    groups: list[list[Word]] = [[line.words[0]]]
+    for previous, word in zip(line.words, line.words[1:], strict=False):
+        if word.x0 - previous.x1 > _CELL_GAP_EMS * max(word.size, 1.0):
+            groups.append([word])
+        else:
+            groups[-1].append(word)
+    return groups
+
+
+def header_cells(line: Line) -> list[HeaderCell] | None:
+    """The line's cells if it is a goal-table header line, else None."""
+    if _LEGEND_ENTRY.search(line.text):
+        return None  # "Arvio: ● 2 = tavoite toteutuu ● 1 = ..." names roles but is a legend
+    cells = [
+        HeaderCell(
+            " ".join(w.text for w in group),
+            group[0].x0,
+            header_role(" ".join(w.text for w in group)),
+        )
+        for group in cells_of(line)
+    ]
+    roles = [c.role for c in cells if c.role]
+    named = {r for r in roles if r != "ignore"}
+    if len(cells) >= 2 and len(roles) >= 2 and named and len(roles) * 2 > len(cells):
+        return cells
+    return None
+
+
+def unruled_tables(
+    lines: list[Line], page: int, body_size: float, ruled: list[BBox]
+) -> list[RawTable]:
+    """Every unruled goal table on the page, found from its header lines."""
+    free = [
+        line for line in lines if not any(inside(w.bbox, box) for w in line.words for box in ruled)
+    ]
+    tables, index = [], 0
+    while index < len(free):
+        if header_cells(free[index]) is None:
+            index += 1
+            continue
+        table, index = _read_table(free, index, page, body_size)
+        tables.append(table)
+    return tables
+
+
+@dataclass
+class _Segment:
+    header: list[HeaderCell]
+    header_line: int  # index in the row list of the segment's header row
+
+
+def _read_table(lines: list[Line], start: int, page: int, body_size: float) -> tuple[RawTable, int]:
+    rows: list[list[Line]] = []
+    segments: list[_Segment] = []
+    index, previous = start, None
+    while index < len(lines):
+        line = lines[index]
+        if previous is not None and _ends_table(line, previous, body_size, segments):
+            break
+        header = header_cells(line)
+        if header is not None:
+            header, last = _with_continuation(header, lines, index)
+            segments.append(_Segment(header, len(rows)))
+            rows.append(lines[index : last + 1])
+            index = last
+        elif _is_header_row(rows, segments) or _gap(lines[index - 1], line) > _ROW_GAP * _height(
+            line
+        ):
+            rows.append([line])
+        else:
+            rows[-1].append(line)
+        previous = lines[index]
+        index += 1
+    return _to_raw_table(rows, segments, page), index
+
+
+def _is_header_row(rows: list[list[Line]], segments: list[_Segment]) -> bool:
+    return bool(segments) and segments[-1].header_line == len(rows) - 1
+
+
+def _with_continuation(
+    header: list[HeaderCell], lines: list[Line], index: int
+) -> tuple[list[HeaderCell], int]:
+    """A header wrapped onto a second line ('Tavoitetaso' / '2023') is joined to its cells."""
+    if index + 1 >= len(lines):
+        return header, index
+    below = lines[index + 1]
+    if _gap(lines[index], below) > _ROW_GAP * _height(below) or header_cells(below) is not None:
+        return header, index
+    starts = [c.x0 for c in header]
+    placed = [_column_of(w.x0, starts) for w in below.words]
+    if any(i is None for i in placed) or not _styled_alike(lines[index], below):
+        return header, index
+    texts = [c.text for c in header]
+    for word, column in zip(below.words, placed, strict=True):
+        assert column is not None
+        texts[column] += " " + word.text
+    return [
+        HeaderCell(t, c.x0, header_role(t) or c.role) for t, c in zip(texts, header, strict=True)
+    ], index + 1
+
+
+def _styled_alike(header: Line, below: Line) -> bool:
+    """A header's second line is set like the header (bold over bold), unlike the values."""
+    first = header.words[0]
+    return all(w.bold == first.bold and abs(w.size - first.size) < 0.5 for w in below.words)
+
+
+def _column_of(x0: float, starts: list[float]) -> int | None:
+    candidates = [i for i, start in enumerate(starts) if x0 >= start - _ALIGN_SLACK]
+    return candidates[-1] if candidates else None
+
+
+def _gap(above: Line, below: Line) -> float:
+    return below.top - above.bottom
+
+
+def _height(line: Line) -> float:
+    return max(line.bottom - line.top, 1.0)
+
+
+def _ends_table(line: Line, previous: Line, body_size: float, segments: list[_Segment]) -> bool:
+    if _gap(previous, line) > _TABLE_GAP * _height(line):
+        return True
+    if header_cells(line) is not None:
+        return False
+    if line.size > body_size + 0.4 or line.coloured:
+        return True  # a heading
+    return bool(segments) and _is_prose(line, segments[-1].header)
+
+
+def _is_prose(line: Line, header: list[HeaderCell]) -> bool:
+    """Prose is a run of normally spaced words that crosses two or more column edges without
+    starting at them; a table's cells wrap inside their columns."""
+    for group in cells_of(line):
+        crossed = [
+            start
+            for start in (c.x0 for c in header)
+            if group[0].x0 + _ALIGN_SLACK < start < group[-1].x1
+            and not any(abs(w.x0 - start) <= _ALIGN_SLACK for w in group)
+        ]
+        if len(crossed) >= 2:
+            return True
+    return False
+
+
+def _to_raw_table(rows: list[list[Line]], segments: list[_Segment], page: int) -> RawTable:
+    all_starts = sorted({round(c.x0, 1) for s in segments for c in s.header})
+    right = max(line.x1 for row in rows for line in row) + _ALIGN_SLACK
+    header_rows = {s.header_line for s in segments}
+    raw_rows: list[list[PdfCell | None]] = []
+    for index, row in enumerate(rows):
+        segment = max((s for s in segments if s.header_line <= index), key=lambda s: s.header_line)
+        raw_rows.append(_place_row(row, segment.header, all_starts, right))
+    box = union([(line.x0, line.top, line.x1, line.bottom) for row in rows for line in row])
+    return RawTable(page, box, "unruled", raw_rows, header_rows)
+
+
+def _place_row(
+    row: list[Line], header: list[HeaderCell], all_starts: list[float], right: float
+) -> list[PdfCell | None]:
+    """A row's words into its segment's columns, then those columns onto the table's."""
+    starts = [c.x0 for c in header]
+    texts: list[list[str]] = [[] for _ in header]
+    for line in row:
+        per_column: dict[int, list[str]] = {}
+        for word in line.words:
+            column = _column_of(word.x0, starts)
+            per_column.setdefault(column if column is not None else 0, []).append(word.text)
+        for column, words in per_column.items():
+            texts[column].append(" ".join(words))
+    top = min(line.top for line in row) - 2
+    bottom = max(line.bottom for line in row) + 2
+    cells: list[PdfCell | None] = [None] * len(all_starts)
+    for column, start in enumerate(starts):
+        end = starts[column + 1] - _ALIGN_SLACK if column + 1 < len(starts) else right
+        place = min(range(len(all_starts)), key=lambda i: abs(all_starts[i] - start))
+        cells[place] = PdfCell("\n".join(texts[column]), (start - _ALIGN_SLACK, top, end, bottom))
+    return cells

@@ -1,0 +1,154 @@
+"""A page's words grouped into lines, with the font facts that tell headings from body text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from pdfplumber.page import Page
+
+from goaltables.extract.pdf.geometry import BBox, inside
+from goaltables.extract.textio import collapse_spaces
+
+# Words whose tops differ by less than this (points) sit on one line.
+_LINE_TOLERANCE = 2.5
+_NUMBERED_HEADING = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
+_RUNNING_HEADER_SHARE = 0.08  # the top and bottom 8 % of a page hold running headers, page numbers
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    coloured: bool
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return collapse_spaces(" ".join(w.text for w in self.words))
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+    @property
+    def coloured(self) -> bool:
+        return all(w.coloured for w in self.words)
+
+
+def page_words(page: Page) -> list[Word]:
+    """The page's words with size, boldness and colour (black text is not 'coloured')."""
+    raw = page.extract_words(
+        extra_attrs=["fontname", "size", "non_stroking_color"], use_text_flow=False
+    )
+    return [_word(w) for w in raw if w["text"].strip()]
+
+
+def _word(raw: dict[str, Any]) -> Word:
+    fontname = str(raw.get("fontname", ""))
+    return Word(
+        text=raw["text"],
+        x0=float(raw["x0"]),
+        x1=float(raw["x1"]),
+        top=float(raw["top"]),
+        bottom=float(raw["bottom"]),
+        size=round(float(raw.get("size", 0.0)), 1),
+        bold="bold" in fontname.casefold() or "black" in fontname.casefold(),
+        coloured=_is_coloured(raw.get("non_stroking_color")),
+    )
+
+
+def _is_coloured(colour: object) -> bool:
+    """Text in anything but black or grey (headings are often in a brand colour)."""
+    if not isinstance(colour, tuple | list) or len(colour) != 3:
+        return False
+    values = [float(v) for v in colour]
+    return max(values) - min(values) > 0.08
+
+
+def group_lines(words: list[Word]) -> list[Line]:
+    """Words into lines, top to bottom, each line left to right."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (round(w.top), w.x0)):
+        if lines and abs(lines[-1][0].top - word.top) <= _LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [Line(tuple(sorted(line, key=lambda w: w.x0))) for line in lines]
+
+
+def body_size(lines: list[Line]) -> float:
+    """The most common font size, weighted by characters: the size of body text."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        for word in line.words:
+            sizes[word.size] += len(word.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    text: str
+    page: int
+    top: float
+    rank: tuple[float, bool, bool]  # larger means a higher level: (size, coloured, bold)
+
+
+def find_headings(
+    lines: list[Line], page: int, height: float, body: float, tables: list[BBox]
+) -> list[Heading]:
+    """Short lines set larger, coloured or bold than body text, outside tables and page margins."""
+    headings = []
+    for line in lines:
+        if any(inside(w.bbox, t) for w in line.words for t in tables):
+            continue
+        if line.top < height * _RUNNING_HEADER_SHARE or line.bottom > height * (
+            1 - _RUNNING_HEADER_SHARE
+        ):
+            continue
+        if _looks_like_heading(line, body):
+            text = _NUMBERED_HEADING.sub("", line.text)
+            headings.append(Heading(text, page, line.top, (line.size, line.coloured, line.bold)))
+    return headings
+
+
+def _looks_like_heading(line: Line, body: float) -> bool:
+    text = line.text
+    emphasised = line.size > body + 0.4 or line.coloured or line.bold
+    short = len(text.split()) <= 10 and not text.endswith((".", ",", ":", ";"))
+    return emphasised and short and (text[:1].isalpha() or bool(_NUMBERED_HEADING.match(text)))
