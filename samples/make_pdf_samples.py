@@ -109,6 +109,9 @@ class Doc:
     goal_fmt: str = "{no}. {text}"  # how the goal cell is printed
     measure_fmt: str = "{no}. {text}"  # how the measure cell is printed
     series: str = ""
+    # Truth columns the document does not print: the truth says what a reader can see, so
+    # these stay empty there (e.g. the company cards never name the city or a sector).
+    unprinted: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1614,6 +1617,7 @@ def documents() -> list[Doc]:
             "bullet",
             "docx",
             series=SERIES,
+            unprinted=("strategy",),
         ),
         Doc(
             "2023-plan-goal-cards",
@@ -1667,6 +1671,8 @@ def documents() -> list[Doc]:
             "docx",
             goal_fmt="{text}",
             measure_fmt="{text}",
+            # no legend: the verdict words have no legend label
+            unprinted=("organisation", "sector", "rating_label"),
         ),
         Doc(
             "2024-interim-landscape-scale-1-best",
@@ -2917,6 +2923,7 @@ def truth_rows(d: Doc) -> list[tuple[dict[str, str], str]]:
                     needle = fmt(d.measure_fmt, m.no, m.text)
                 else:
                     needle = fmt(d.goal_fmt, g.no, g.text)
+                row.update(dict.fromkeys(d.unprinted, ""))
                 out.append(({k: clean(v) for k, v in row.items()}, needle))
     return out
 

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from goaltables.errors import NoGoalTable, UnknownEncoding, UnreadableFile, UnsupportedFormat
+from goaltables.errors import (
+    DamagedFile,
+    NoGoalTable,
+    UnknownEncoding,
+    UnreadableFile,
+    UnsupportedFormat,
+)
 from goaltables.extract import extract
 
 
@@ -21,7 +27,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
     [
         ("tyhja.txt", b"", UnsupportedFormat, "tyhja.txt: the file is empty"),
         ("tyhja2.txt", b"  \n\n", UnsupportedFormat, "tyhja2.txt: the file is empty"),
-        ("raportti.txt", b"%PDF-1.7\n...", UnsupportedFormat, "raportti.txt: a PDF file"),
+        ("raportti.txt", b"%PDF-1.7\n...", DamagedFile, "raportti.txt: damaged or truncated PDF"),
         ("raportti.docx", b"PK\x03\x04rest", UnsupportedFormat, "raportti.docx: a zip container"),
         (
             "vanha.doc",

@@ -60,6 +60,13 @@ def test_hyphen_at_line_end_is_a_compound() -> None:
     assert join_lines(["osana tva-", "järjestelmää."]) == "osana tva-järjestelmää."
 
 
+def test_dashes_at_line_ends() -> None:
+    assert join_lines(["lukuvuoden 2023–", "2024 alusta"]) == "lukuvuoden 2023–2024 alusta"
+    assert (
+        join_lines(["KiVa Koulu -", "ohjelman toteutumista"]) == "KiVa Koulu -ohjelman toteutumista"
+    )
+
+
 def test_suspended_compound_keeps_its_space() -> None:
     assert join_lines(["kasvatus-", "ja opetuspalveluiden"]) == "kasvatus- ja opetuspalveluiden"
     assert join_lines(["Tieto- ja ", "viestintäteknologian"]) == "Tieto- ja viestintäteknologian"

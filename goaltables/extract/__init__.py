@@ -7,22 +7,25 @@ from collections.abc import Callable
 from pathlib import Path
 
 from goaltables.errors import UnreadableFile, UnsupportedFormat
+from goaltables.extract.options import ReadOptions
+from goaltables.extract.pdf import read_pdf_report
 from goaltables.extract.text import read_text_report
 from goaltables.records import DocumentInfo, Extraction
 
-Reader = Callable[[bytes, DocumentInfo], Extraction]
+Reader = Callable[[bytes, DocumentInfo, ReadOptions], Extraction]
 
-# Adding a format: a module with a reader, a line here, and a signature in `detect_format`.
+# Adding a format: a module with a reader, a line here, and a signature in `_SIGNATURES`.
 READERS: dict[str, Reader] = {
+    "pdf": read_pdf_report,
     "text": read_text_report,
 }
+_SIGNATURES = ((b"%PDF", "pdf"),)
 
 # File endings a folder walk picks up; a file named on the command line is read whatever its name.
-REPORT_SUFFIXES = frozenset({".txt", ".tsv", ".tab", ".text"})
+REPORT_SUFFIXES = frozenset({".txt", ".tsv", ".tab", ".text", ".pdf"})
 
 # Containers we recognise but do not read yet, so the message can say what the file is.
 _NOT_READ_YET = (
-    (b"%PDF", "a PDF file (PDF reading is not built yet)"),
     (b"PK\x03\x04", "a zip container such as DOCX, XLSX or ODT (not read yet)"),
     (
         b"\xd0\xcf\x11\xe0",
@@ -39,6 +42,10 @@ def document_id(data: bytes) -> str:
 
 def detect_format(data: bytes, name: str) -> str:
     """The reader for `data`, chosen by content; UnsupportedFormat names what the file is."""
+    # A PDF may have bytes before its header; readers accept it within the first kilobyte.
+    for signature, fmt in _SIGNATURES:
+        if signature in data[:1024]:
+            return fmt
     for signature, what in _NOT_READ_YET:
         if data.startswith(signature):
             raise UnsupportedFormat(f"{name}: {what}")
@@ -60,14 +67,16 @@ def read_bytes(path: Path, name: str) -> bytes:
         raise UnreadableFile(f"{name}: cannot be read ({error.strerror})") from None
 
 
-def extract(path: str | Path, source: str | None = None) -> Extraction:
+def extract(
+    path: str | Path, source: str | None = None, options: ReadOptions | None = None
+) -> Extraction:
     """Read one report; `source` is the name it carries in the dataset (default: the path)."""
     path = Path(path)
     name = source if source is not None else str(path)
     data = read_bytes(path, name)
     fmt = detect_format(data, name)
     doc = DocumentInfo(doc_id=document_id(data), source=name, format=fmt)
-    return READERS[fmt](data, doc)
+    return READERS[fmt](data, doc, options or ReadOptions())
 
 
-__all__ = ["READERS", "REPORT_SUFFIXES", "detect_format", "document_id", "extract"]
+__all__ = ["READERS", "REPORT_SUFFIXES", "ReadOptions", "detect_format", "document_id", "extract"]

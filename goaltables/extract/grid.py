@@ -25,8 +25,16 @@ from goaltables.extract.vocabulary import vocabulary
 from goaltables.records import RowDraft, Source
 
 TEXT_ROLES = ("area", "strategy", "goal", "measure", "baseline", "target", "actual", "progress")
+# A cell holding only a dash says there is nothing: "Mittari: –" is a goal without measures.
+_NO_VALUE = re.compile(r"^\s*[–—-]\s*$")
 # A rating cell longer than this many words is free text, not a verdict.
 _VERDICT_MAX_WORDS = 3
+_BARE_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})?[.)]?$")
+# A value column whose cells average more characters than this holds text: progress.
+_PROGRESS_MIN_LENGTH = 40
+# A label inside a measure cell that gives a value: "... småbarnspedagogiken. Målnivå: minst 80 %".
+_INNER_LABEL = re.compile(r"(?<![\w-])([^\W\d_][\w-]*(?: [^\W\d_][\w-]*)?)\s*:\s+")
+_VALUE_ROLES = ("baseline", "target", "actual")
 # A short unnumbered column (mean length below this) reads as names: areas.
 _NAME_COLUMN_MAX_LENGTH = 80
 
@@ -101,6 +109,8 @@ def assign_columns(grid: Grid) -> Columns:
     sector = grid.heading_sector
     if "goal" not in roles:
         _label_numbered_column(roles, grid, "goal")
+    _label_goal_number_column(roles, grid)
+    _texts_are_progress(roles, grid)
     if "area" not in roles:
         area_column = _label_name_column(roles, grid)
         if area_column is not None and header_role(grid.header[area_column]) is None:
@@ -132,10 +142,33 @@ def _label_numbered_column(roles: list[str | None], grid: Grid, role: str) -> No
         roles[best] = role
 
 
+def _is_number_column(texts: list[str]) -> bool:
+    return bool(texts) and all(_BARE_NUMBER.match(t) for t in texts)
+
+
+def _label_goal_number_column(roles: list[str | None], grid: Grid) -> None:
+    """An unlabelled column of bare numbers ('Nro': 1, 2, 3) left of the goal holds its number."""
+    if "goal" not in roles:
+        return
+    for i in range(roles.index("goal")):
+        if roles[i] is None and _is_number_column(_body_texts(grid, i)):
+            roles[i] = "goal_no"
+
+
+def _texts_are_progress(roles: list[str | None], grid: Grid) -> None:
+    """A value column ('Utfall 30.6.2022') that holds sentences is the progress text."""
+    if "progress" in roles or "actual" not in roles:
+        return
+    i = roles.index("actual")
+    texts = _body_texts(grid, i)
+    if texts and sum(map(len, texts)) / len(texts) > _PROGRESS_MIN_LENGTH:
+        roles[i] = "progress"
+
+
 def _label_name_column(roles: list[str | None], grid: Grid) -> int | None:
     for i, role in enumerate(roles):
         texts = _body_texts(grid, i)
-        if role is not None or not texts:
+        if role is not None or not texts or _is_number_column(texts):
             continue
         mean_length = sum(map(len, texts)) / len(texts)
         if _numbered_share(texts) < 0.5 and mean_length <= _NAME_COLUMN_MAX_LENGTH:
@@ -151,7 +184,9 @@ def grid_to_drafts(grid: Grid, columns: Columns, path: str) -> list[RowDraft]:
     carried = {"area": grid.heading_area, "strategy": "", "goal_no": "", "goal": ""}
     header = tuple(clean_cell(h) for h in grid.header)
     for row in grid.rows:
-        texts = {role: _cell_text(row, columns, role) for role in (*TEXT_ROLES, "rating")}
+        texts = {
+            role: _cell_text(row, columns, role) for role in (*TEXT_ROLES, "goal_no", "rating")
+        }
         if tuple(clean_cell(c.text) for c in row.cells) == header or not any(texts.values()):
             continue  # a header repeated after a page break, or an empty row
         if _continues_previous(texts) and drafts:
@@ -168,7 +203,7 @@ def _cell_text(row: GridRow, columns: Columns, role: str) -> str:
     cell = row.cells[i]
     text = clean_cell(cell.text)
     if role == "rating" and cell.colour:
-        return f"{text} {cell.colour}".strip()
+        return f"{cell.colour} {text}".strip()  # "● #00B050 2": the ball, then what it says
     return text
 
 
@@ -194,8 +229,12 @@ def _draft(
     for role in ("area", "strategy"):
         carried[role] = texts[role] or carried[role]
     if texts["goal"]:
-        carried["goal_no"], carried["goal"] = number_label(texts["goal"])
-    measure_no, measure = number_label(texts["measure"])
+        number, carried["goal"] = number_label(texts["goal"])
+        carried["goal_no"] = texts["goal_no"].rstrip(".") or number
+    measure_no, measure = number_label(_NO_VALUE.sub("", texts["measure"]))
+    measure, inner = split_inner_values(measure)
+    for role, value in inner.items():
+        texts[role] = texts[role] or value
     rating, progress = split_verdict(texts["rating"], texts["progress"])
     return RowDraft(
         source=Source(path=path, page=row.page, table=grid.table, row=row.row),
@@ -212,6 +251,23 @@ def _draft(
         progress=strip_echoed_number(progress, measure_no or carried["goal_no"]),
         rating_raw=rating,
     )
+
+
+def split_inner_values(measure: str) -> tuple[str, dict[str, str]]:
+    """Values a measure cell labels inside itself: 'Andel ... Målnivå: minst 80 %' ->
+    ('Andel ...', {'target': 'minst 80 %'}). Other labels ('Mittari: ...') stay in the text."""
+    found = [
+        (m, role)
+        for m in _INNER_LABEL.finditer(measure)
+        if (role := header_role(m.group(1))) in _VALUE_ROLES
+    ]
+    if not found:
+        return measure, {}
+    values = {}
+    for (match, role), following in zip(found, [*found[1:], None], strict=True):
+        end = following[0].start() if following else len(measure)
+        values[role] = measure[match.end() : end].strip()
+    return measure[: found[0][0].start()].strip(), values
 
 
 def split_verdict(rating: str, progress: str) -> tuple[str, str]:

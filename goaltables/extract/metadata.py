@@ -11,6 +11,10 @@ from goaltables.records import Phase
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 # Later phases win when a title names several: "talousarvion toteutuminen" reports an outcome.
 _PHASE_PRECEDENCE: tuple[Phase, ...] = ("interim", "outcome", "plan")
+# "1.1.–31.8.2023", "1.1–30.6.2022", "tilanne 31.8.": a cut-off day before 31 December.
+_PART_YEAR = re.compile(
+    r"(?<![\d.])(?:[12]?\d|3[01])\.(?:[1-9]|1[01])\.(?:\s*(?:19|20)\d\d)?(?![\d])"
+)
 _TITLE_WORDS = re.compile(r"tavoitteet|tavoite|mål|talousarvio|tilinpäätös|bokslut|budget", re.I)
 
 
@@ -33,6 +37,10 @@ def find_year(text: str) -> int | None:
 
 
 def find_phase(text: str) -> Phase:
+    """The phase a title names; a period that ends before the year's end ("1.1.–31.8.2023",
+    "30.6.2022") is an interim report whatever else the title says."""
+    if _PART_YEAR.search(text):
+        return "interim"
     # File names use _ and - between words; make them word breaks.
     keys = vocabulary().phases.keys_found(re.sub(r"[_\-./]", " ", text))
     return next((phase for phase in _PHASE_PRECEDENCE if phase in keys), "")
@@ -41,6 +49,40 @@ def find_phase(text: str) -> Phase:
 def looks_like_title(line: str) -> bool:
     """A title names a year, a phase or the goals: 'Sivistys- ja ... tavoitteet 2021/toteutuma'."""
     return bool(find_year(line) or find_phase(line) or _TITLE_WORDS.search(line))
+
+
+# Finnish names stand in the genitive before the noun ("Järvelän kaupunki"), Swedish ones not.
+_ORGANISATION = re.compile(
+    r"\b([A-ZÅÄÖ][\w-]*n)\s+(kaupunki|kaupungin|kunta|kunnan|kuntayhtymä|kuntayhtymän)\b"
+    r"|\b([A-ZÅÄÖ][\w-]+)\s+(kommun|stad|samkommun)\b"
+)
+_NOMINATIVE = {"kaupungin": "kaupunki", "kunnan": "kunta", "kuntayhtymän": "kuntayhtymä"}
+
+
+def find_organisation(text: str) -> str:
+    """The municipality a text names: 'Honkalahden kunnan ...' -> 'Honkalahden kunta'."""
+    match = _ORGANISATION.search(text)
+    if not match:
+        return ""
+    name, noun = (
+        (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    )
+    return f"{name} {_NOMINATIVE.get(noun, noun)}"
+
+
+def nominative(phrase: str) -> str:
+    """A sector's genitive back to its base form where Finnish makes that regular:
+    '...toimialan' -> '...toimiala', '...alueen' -> '...alue'. Others ('lautakunnan', whose
+    stem changes) are returned as they are."""
+    words = phrase.split()
+    if not words:
+        return phrase
+    last = words[-1]
+    if last.endswith(("alan", "älän")):
+        last = last[:-1]
+    elif last.endswith("alueen"):
+        last = last[:-2]
+    return " ".join([*words[:-1], last])
 
 
 def title_subject(title: str) -> str:

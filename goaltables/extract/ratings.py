@@ -19,11 +19,15 @@ from goaltables.extract.textio import collapse_spaces
 from goaltables.extract.vocabulary import vocabulary
 from goaltables.records import Rating, Status
 
-# "0 = tavoite ei tule toteutumaan", "1= epävarma toteutuminen", "3 – inte uppnått"
-_LEGEND_LINE = re.compile(r"^\s*(?P<value>\d)\s*(?:=|:|–|-)\s*(?P<label>\S.*)$")
-_DIGIT_CELL = re.compile(r"^\s*(?P<value>\d)\s*(?:[.)]\s*)?(?P<rest>.*)$")
+# A legend entry: "0 = tavoite ei tule toteutumaan", "1= epävarma", "– = ei vielä arvioitavissa";
+# several may share a line ("● 2 = toteutuu ● 1 = epävarma", "1 = toteutunut, 2 = osittain").
+_LEGEND_ENTRY = re.compile(
+    r"(?:^|(?<=[\s,;:●•]))(?P<key>\d|[–-])\s*[=:]\s*(?P<label>[^\W\d_].*?)\s*"
+    r"(?=(?:[,;]\s*)?(?:[●•]\s*)?(?:\d|[–-])\s*[=:]|[●•]|\.\s|\.?$)"
+)
+_COLOURED = re.compile(r"^(?:●|fill)\s+#(?P<hex>[0-9A-Fa-f]{6})\b\s*")
+_KEYED = re.compile(r"^(?P<key>\d|[–-])(?:\s*[.)])?(?:\s+(?P<words>.+))?$")
 _BALL = re.compile(r"[●⬤○◯◉•]")
-_HEX_COLOUR = re.compile(r"#(?P<hex>[0-9A-Fa-f]{6})\b")
 # Words that a free-text cell opens with, compared fuzzily so that the misspellings real
 # reports have ("Totetui", "Osittain totetunut") still count; 85 keeps "Toteutettiin" out.
 _FUZZY_VERDICT_CUTOFF = 85
@@ -41,51 +45,83 @@ _MIN_SATURATION = 0.2
 _GREY_VALUES = (0.35, 0.9)
 
 
+# A colour is a legend's colour when it is this near to it (Euclidean RGB distance, 0-441):
+# wide enough for the small shifts of PDF export, narrow enough to keep amber from red.
+_LEGEND_COLOUR_DISTANCE = 80.0
+
+
 @dataclass(frozen=True, slots=True)
 class LegendEntry:
-    value: int
+    key: str  # what the document prints for it: "2", "–"; "" for a colour-only entry
     label: str
     status: Status
+    colour: str = ""  # "#RRGGBB" when the legend shows a colour
+
+    @property
+    def value(self) -> int | None:
+        return int(self.key) if self.key.isdigit() else None
 
 
 @dataclass(frozen=True, slots=True)
 class Legend:
-    """A rating scale as the document explains it: value -> words (and their status)."""
+    """A rating scale as the document explains it: keys and colours -> words (and status)."""
 
     entries: tuple[LegendEntry, ...] = field(default_factory=tuple)
 
-    def entry(self, value: int) -> LegendEntry | None:
-        return next((e for e in self.entries if e.value == value), None)
+    def by_key(self, key: str) -> LegendEntry | None:
+        key = "–" if key == "-" else key
+        return next((e for e in self.entries if e.key == key), None)
 
-    def value_for_status(self, status: Status) -> int | None:
-        values = [e.value for e in self.entries if e.status == status]
-        return values[0] if len(values) == 1 else None
+    def by_colour(self, hex_colour: str) -> LegendEntry | None:
+        coloured = [(colour_distance(e.colour, hex_colour), e) for e in self.entries if e.colour]
+        distance, entry = min(coloured, key=lambda pair: pair[0], default=(0.0, None))
+        return entry if entry is not None and distance <= _LEGEND_COLOUR_DISTANCE else None
+
+    def by_status(self, status: Status) -> LegendEntry | None:
+        """The one entry whose words say `status`, if exactly one does."""
+        matching = [e for e in self.entries if status and e.status == status]
+        return matching[0] if len(matching) == 1 else None
+
+
+def legend_entries(line: str) -> list[LegendEntry]:
+    """The legend entries printed on one line."""
+    return [
+        LegendEntry(_normal_key(m["key"]), label, verdict_status(label))
+        for m in _LEGEND_ENTRY.finditer(line)
+        if (label := collapse_spaces(m["label"]).rstrip("."))
+    ]
+
+
+def _normal_key(key: str) -> str:
+    return "–" if key == "-" else key
 
 
 def find_legend(lines: list[str]) -> Legend | None:
-    """The first run of two or more 'N = words' lines with distinct values, read as a legend."""
+    """The first legend in the text: a run of lines with entries, two or more distinct keys."""
     run: list[LegendEntry] = []
     for line in [*lines, ""]:
-        entry = _legend_entry(line)
-        if entry and entry.value not in {e.value for e in run}:
-            run.append(entry)
+        entries = legend_entries(line)
+        if entries:
+            run += [e for e in entries if e.key not in {r.key for r in run}]
             continue
         if len(run) >= 2:
             return Legend(tuple(run))
-        run = [entry] if entry else []
+        run = []
     return None
 
 
 def is_legend_line(line: str) -> bool:
-    return _LEGEND_LINE.match(line) is not None
+    return bool(_LEGEND_ENTRY.search(line))
 
 
-def _legend_entry(line: str) -> LegendEntry | None:
-    match = _LEGEND_LINE.match(line)
-    if not match:
-        return None
-    label = collapse_spaces(match["label"])
-    return LegendEntry(int(match["value"]), label, verdict_status(label))
+def colour_distance(a: str, b: str) -> float:
+    first, second = _rgb(a), _rgb(b)
+    return float(sum((x - y) ** 2 for x, y in zip(first, second, strict=True)) ** 0.5)
+
+
+def _rgb(hex_colour: str) -> tuple[int, int, int]:
+    h = hex_colour.lstrip("#")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
 
 
 def verdict_status(text: str) -> Status:
@@ -128,38 +164,41 @@ def _fuzzy_verdict(candidate: str) -> Status:
 
 
 def decode_rating(raw: str, legend: Legend | None) -> Rating:
-    """Decode a rating cell's text (and colour, written '● #00B050') against the legend."""
+    """Decode what a rating cell shows: a colour ('● #00B050', 'fill #FFC000'), a key ('2',
+    '–') and words, against the document's legend."""
     raw = collapse_spaces(raw)
-    if not raw:
-        return Rating()
-    digit = _DIGIT_CELL.match(raw)
-    if digit:
-        return _digit_rating(raw, int(digit["value"]), digit["rest"], legend)
-    colour = _HEX_COLOUR.search(raw)
-    if colour:
-        return _colour_rating(raw, colour["hex"], legend)
-    if _BALL.fullmatch(raw):
+    coloured = _COLOURED.match(raw)
+    colour = coloured["hex"].upper() if coloured else ""
+    rest = raw[coloured.end() :] if coloured else raw
+    if not raw or (not colour and _BALL.fullmatch(rest)):
         return Rating(raw=raw)  # a ball whose colour was lost is not a rating
-    return _word_rating(raw)
-
-
-def _digit_rating(raw: str, value: int, rest: str, legend: Legend | None) -> Rating:
-    entry = legend.entry(value) if legend else None
-    if entry:
-        return Rating(raw=raw, value=value, label=entry.label, status=entry.status)
-    return Rating(raw=raw, value=value, status=verdict_status(rest) if rest else "")
-
-
-def _colour_rating(raw: str, hex_colour: str, legend: Legend | None) -> Rating:
-    status = nearest_status(hex_colour)
-    value = legend.value_for_status(status) if legend and status else None
-    entry = legend.entry(value) if legend and value is not None else None
+    keyed = _KEYED.match(rest)
+    key, words = (_normal_key(keyed["key"]), keyed["words"] or "") if keyed else ("", rest)
+    entry = _legend_entry_for(legend, key, colour)
+    value = int(key) if key.isdigit() else (entry.value if entry else None)
+    status = entry.status if entry else _status_without_legend(colour, key, words)
     return Rating(raw=raw, value=value, label=entry.label if entry else "", status=status)
 
 
-def _word_rating(raw: str) -> Rating:
-    """Words give a status, not a number: the scale's number is the document's to print."""
-    return Rating(raw=raw, status=verdict_status(raw) or opening_verdict(raw))
+def _legend_entry_for(legend: Legend | None, key: str, colour: str) -> LegendEntry | None:
+    """By the printed key; else by the legend's colours; else, for a legend of words only,
+    the one entry whose words say what the colour shows."""
+    if legend is None:
+        return None
+    if key:
+        return legend.by_key(key)
+    if not colour:
+        return None
+    return legend.by_colour("#" + colour) or legend.by_status(nearest_status(colour))
+
+
+def _status_without_legend(colour: str, key: str, words: str) -> Status:
+    """A colour shows its traffic light; words say theirs; a bare digit says nothing."""
+    if colour:
+        return nearest_status(colour)
+    if words:
+        return verdict_status(words) or opening_verdict(words)
+    return ""
 
 
 def nearest_status(hex_colour: str) -> Status:

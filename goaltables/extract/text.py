@@ -8,6 +8,7 @@ from goaltables.errors import NoGoalTable
 from goaltables.extract.build import build_records, finish
 from goaltables.extract.grid import assign_columns, grid_to_drafts
 from goaltables.extract.metadata import read_title_facts
+from goaltables.extract.options import ReadOptions
 from goaltables.extract.ratings import find_legend
 from goaltables.extract.tabular import has_goal_header, read_tabular
 from goaltables.extract.textdump import parse_text_dump
@@ -15,7 +16,7 @@ from goaltables.extract.textio import decode_text
 from goaltables.records import DocumentInfo, Extraction, RowDraft
 
 
-def read_text_report(data: bytes, doc: DocumentInfo) -> Extraction:
+def read_text_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Extraction:
     """Records from a text export; the encoding is detected."""
     text = decode_text(data, doc.source).text
     if has_goal_header(text):

@@ -104,6 +104,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 # A hyphen at a line end before a conjunction is a suspended compound: "kasvu- ja opetus".
 _SUSPENSION_WORDS = ("ja", "tai", "sekä", "eli", "ynnä", "och", "eller", "samt")
 _TRAILING_HYPHEN = re.compile(r"(?<=\w)-$")
+_RANGE_DASH = re.compile(r"(?<=\d)[–-]$")
+_DETACHED_HYPHEN = re.compile(r"(?<=\s)-$")
 
 
 def collapse_spaces(text: str) -> str:
@@ -128,8 +130,11 @@ def join_lines(lines: list[str]) -> str:
 
 
 def _joins_without_space(before: str, after: str) -> bool:
-    """'tasa-' + 'arvo' is 'tasa-arvo'; 'kasvu-' + 'ja opetus' keeps its space."""
-    if not _TRAILING_HYPHEN.search(before):
+    """'tasa-' + 'arvo' is 'tasa-arvo'; 'kasvu-' + 'ja opetus' keeps its space; a range
+    '2022–' + '2023' is '2022–2023'; 'KiVa Koulu -' + 'ohjelma' is 'KiVa Koulu -ohjelma'."""
+    if _RANGE_DASH.search(before):
+        return True
+    if not (_TRAILING_HYPHEN.search(before) or _DETACHED_HYPHEN.search(before)):
         return False
     first_word = after.split(" ", 1)[0].casefold()
     return first_word not in _SUSPENSION_WORDS

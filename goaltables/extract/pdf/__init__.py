@@ -1,1 +1,183 @@
-"""PDF reports: goal tables found among a long report's pages and rebuilt with pdfplumber."""
+"""PDF reports: goal tables found among a long report's pages and rebuilt with pdfplumber.
+
+The pages triage picks (`opening.candidate_pages`, from pdfium's fast text) are read with
+pdfplumber: ruled tables from their lines, unruled ones from their header rows, each table's
+cells coloured from balls and shading; `assemble` turns goal tables (bands and cards) into
+grids, continuing a table over pages; `grid.py` makes the rows. Areas and sectors come from the
+headings above a table when it has no area column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from goaltables.errors import NoGoalTable
+from goaltables.extract.build import build_records, finish
+from goaltables.extract.grid import Grid, assign_columns, grid_to_drafts
+from goaltables.extract.metadata import find_organisation, looks_like_title, read_title_facts
+from goaltables.extract.options import ReadOptions
+from goaltables.extract.pdf.assemble import (
+    BandBuilder,
+    Card,
+    Row,
+    band_header,
+    card_rows,
+    cards_grid,
+    continue_card,
+    heading_name,
+    is_card_table,
+    place_under_headings,
+    unfold_cards,
+)
+from goaltables.extract.pdf.cells import PageShapes, RawTable, read_colour
+from goaltables.extract.pdf.legend import page_legend
+from goaltables.extract.pdf.opening import OpenedPdf, candidate_pages, open_pdf
+from goaltables.extract.pdf.ruled import ruled_tables
+from goaltables.extract.pdf.unruled import unruled_tables
+from goaltables.extract.pdf.words import Heading, body_size, find_headings, group_lines, page_words
+from goaltables.extract.ratings import Legend, find_legend
+from goaltables.records import DocumentInfo, Extraction, RowDraft
+
+_TITLE_LINES = 15  # the lines of page 1 that may hold the title and the running header
+_TITLE_MAX_WORDS = 12
+_PDFIUM_HYPHEN = "\ufffe"  # pdfium's mark of a word hyphenated at a line end
+
+
+@dataclass
+class _Reading:
+    """What reading a document has gathered so far."""
+
+    grids: list[Grid] = field(default_factory=list)
+    headings: dict[int, list[Heading]] = field(default_factory=dict)  # by page
+    band: BandBuilder | None = None
+    legend: Legend | None = None
+    cards: list[Card] = field(default_factory=list)  # the last card table's cards, still open
+    cards_page: int = 0
+
+    def close_band(self) -> None:
+        if self.band is not None and self.band.rows:
+            self.grids.append(_under_headings(self.band.grid(), self.band.headings))
+        self.band = None
+
+    def headings_above(self, page: int, top: float) -> list[Heading]:
+        """Headings above a place: on its page, and on the page before when that was read
+        (a heading further back may belong to anything in between, unread)."""
+        before = self.headings.get(page - 1, [])
+        return before + [h for h in self.headings.get(page, []) if h.top < top]
+
+    @property
+    def next_table(self) -> int:
+        return len(self.grids) + (1 if self.band else 0) + 1
+
+
+def read_pdf_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Extraction:
+    """Records from a PDF report."""
+    with open_pdf(data, doc.source, options.password) as opened:
+        reading = _Reading()
+        for number in candidate_pages(opened):
+            _read_page(opened, number, reading)
+        reading.close_band()
+        doc = _describe(doc, opened)
+    legend = reading.legend or find_legend([ln for p in opened.pages for ln in p.text.split("\n")])
+    drafts: list[RowDraft] = []
+    for grid in reading.grids:
+        drafts += grid_to_drafts(grid, assign_columns(grid), doc.source)
+    if not drafts:
+        raise NoGoalTable(f"{doc.source}: no goal table found in {len(opened.pages)} pages")
+    return finish(doc, build_records(doc, drafts, legend), len(reading.grids))
+
+
+def _read_page(opened: OpenedPdf, number: int, reading: _Reading) -> None:
+    page = opened.plumber.pages[number - 1]
+    lines = group_lines(page_words(page))
+    body = body_size(lines)
+    shapes = PageShapes.of(page)
+    ruled = ruled_tables(page, number)
+    tables = sorted(
+        ruled + unruled_tables(lines, number, body, [t.bbox for t in ruled]),
+        key=lambda t: t.bbox[1],
+    )
+    reading.headings[number] = find_headings(
+        lines, number, float(page.height), body, [t.bbox for t in tables]
+    )
+    reading.legend = reading.legend or page_legend(lines, shapes)
+    for position, table in enumerate(tables):
+        _colour_cells(table, shapes)
+        _take_table(table, position == 0, reading.headings_above(number, table.bbox[1]), reading)
+
+
+def _colour_cells(table: RawTable, shapes: PageShapes) -> None:
+    for row in table.rows:
+        for cell in row:
+            if cell is not None:
+                read_colour(cell, shapes)
+
+
+def _take_table(
+    table: RawTable, first_on_page: bool, headings: list[Heading], reading: _Reading
+) -> None:
+    rows = [Row(tuple(r), table.page) for r in table.rows]
+    if is_card_table(table):
+        reading.close_band()
+        _take_cards(unfold_cards(table), table.page, headings, reading)
+        return
+    header = band_header(table)
+    band = reading.band
+    continues = band is not None and first_on_page and table.page == band.last_page + 1
+    if (
+        band
+        and continues
+        and table.columns == band.columns
+        and (header is None or header == band.header)
+    ):
+        band.add(rows, continued=True)  # the header repeated on the next page is dropped in add
+        band.last_page = table.page
+        return
+    if header is not None:
+        reading.close_band()
+        reading.band = BandBuilder(
+            header, table_no=reading.next_table, last_page=table.page, headings=headings
+        )
+        reading.band.add(rows[1:], continued=False)
+
+
+def _take_cards(cards: list[Card], page: int, headings: list[Heading], reading: _Reading) -> None:
+    """Cards become a grid; a first card without a goal is the rest of the last card of the
+    page before (a card cut by a page break), whose grid is then rebuilt."""
+    if cards and not cards[0].has_goal and reading.cards and reading.cards_page == page - 1:
+        continue_card(reading.cards[-1], cards.pop(0))
+        last = reading.grids[-1]
+        rebuilt = cards_grid(card_rows(reading.cards), last.table)
+        reading.grids[-1] = replace(
+            rebuilt, heading_area=last.heading_area, heading_sector=last.heading_sector
+        )
+    if cards:
+        grid = cards_grid(card_rows(cards), reading.next_table)
+        reading.grids.append(_under_headings(grid, headings))
+        reading.cards, reading.cards_page = cards, page
+
+
+def _under_headings(grid: Grid, headings: list[Heading]) -> Grid:
+    has_area = "area" in assign_columns(grid).roles
+    return place_under_headings(grid, headings, has_area)
+
+
+def _describe(doc: DocumentInfo, opened: OpenedPdf) -> DocumentInfo:
+    """Title, organisation, sector, year and phase from page 1; notes of what was skipped.
+    Year and phase come from short title-like lines only: body text says "toteuma" too."""
+    text = opened.pages[0].text.replace(_PDFIUM_HYPHEN, "")
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:_TITLE_LINES]
+    titles = [ln for ln in lines if len(ln.split()) <= _TITLE_MAX_WORDS and looks_like_title(ln)]
+    organisation = find_organisation(text)
+    facts = read_title_facts(*titles, doc.source)
+    return replace(
+        doc,
+        format="pdf",
+        title=titles[0] if titles else "",
+        organisation=organisation,
+        sector=next((s for t in titles if (s := heading_name(t, organisation))), ""),
+        year=facts.year,
+        phase=facts.phase,
+        pages=len(opened.pages),
+        problems=(*doc.problems, *opened.notes),
+    )

@@ -18,9 +18,10 @@ and a cell above it ends mid-sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from goaltables.extract.grid import Cell, Grid, GridRow, header_role, is_goal_header
+from goaltables.extract.metadata import nominative
 from goaltables.extract.numbering import split_item_number
 from goaltables.extract.pdf.cells import PdfCell, RawTable
 from goaltables.extract.pdf.words import Heading
@@ -31,10 +32,14 @@ from goaltables.extract.vocabulary import vocabulary
 _LABEL_SHARE = 0.6
 _LABEL_NOISE = re.compile(r"(?<!\w)(?:\d+(?:[.,]\d+)*\.?|T[AP]|[/:()–-])(?!\w)")
 _LABEL_NUMBER = re.compile(r"\b(\d{1,2}(?:\.\d{1,2})?)\b")
-# Headings that name a group of goals rather than who they belong to.
-_CATEGORY_HEADING = re.compile(
-    r"tavoit|mål\b|målsättning|talousarvio|tilinpäätö|bokslut|budget", re.I
+# Words that make a heading name a kind of goals or a report rather than who they belong to:
+# "Taloudelliset tavoitteet", "Sivistystoimialan toimintakertomus 2023".
+_CATEGORY = re.compile(
+    r"tavoit|\bmål|målsättning|talousarvio|tilinpäät|toimintakertomus|osavuosikatsaus|bokslut|"
+    r"budget|delårsrapport|verksamhetsberättelse|toteutuminen|toteuma",
+    re.I,
 )
+_HEADING_PARTS = re.compile(r"\s*[:–—]\s*|\s+-\s+")
 _SENTENCE_END = re.compile(r"[.!?)]\s*$")
 
 
@@ -66,7 +71,10 @@ def row_kind(row: Row, known_header: bool) -> str:
     if not filled:
         return "value" if any(c and c.colour for c in row.cells) else "empty"
     labels = [label_role(text) for _, text in filled]
-    if known_header or (len(filled) >= 2 and all(labels)):
+    mostly_labels = sum(map(bool, labels)) * 2 > len(labels)
+    if known_header or (
+        len(filled) >= 2 and (all(labels) or (mostly_labels and is_goal_header(row.texts())))
+    ):
         return "header"
     if labels[0] and len(filled) >= 2 and not all(labels):
         return "label"
@@ -77,20 +85,23 @@ def row_kind(row: Row, known_header: bool) -> str:
 
 
 @dataclass
-class _Card:
+class Card:
+    """One goal's card: goal-level fields (goal, strategy, progress, rating) and measure rows."""
+
     fields: dict[str, PdfCell] = field(default_factory=dict)
     measures: list[dict[str, PdfCell]] = field(default_factory=list)
-    page: int = 0
+    page: int = 0  # where the card starts
+    measure_pages: list[int] = field(default_factory=list)  # where each measure row is
 
     @property
     def has_goal(self) -> bool:
         return "goal" in self.fields
 
 
-def unfold_cards(table: RawTable) -> list[dict[str, PdfCell]]:
-    """The rows of the cards in a table: one per measure, goal-level fields on each."""
-    cards: list[_Card] = []
-    card = _Card(page=table.page)
+def unfold_cards(table: RawTable) -> list[Card]:
+    """The cards in a table, in order."""
+    cards: list[Card] = []
+    card = Card(page=table.page)
     roles: list[str | None] = []
     for index, cells in enumerate(table.rows):
         row = Row(tuple(cells), table.page)
@@ -99,26 +110,38 @@ def unfold_cards(table: RawTable) -> list[dict[str, PdfCell]]:
             roles = _roles_by_column(row)
             if "goal" in roles and (card.has_goal or card.measures):
                 cards.append(card)
-                card = _Card(page=table.page)
+                card = Card(page=table.page)
         elif kind == "label":
             card = _take_label(row, card, cards)
         elif kind == "value":
             _take_values(row, roles, card)
     cards.append(card)
-    return [row for c in cards if c.has_goal or c.measures for row in _card_rows(c)]
+    return [c for c in cards if c.has_goal or c.measures]
+
+
+def card_rows(cards: list[Card]) -> list[tuple[dict[str, PdfCell], int]]:
+    """Band rows of cards, each with its page: one per measure, the goal-level fields on each."""
+    return [row for card in cards for row in _card_rows(card)]
+
+
+def continue_card(card: Card, rest: Card) -> None:
+    """A card cut by a page break: the rest (no goal of its own) is joined to it."""
+    card.measures += rest.measures
+    card.measure_pages += rest.measure_pages
+    card.fields = {**rest.fields, **card.fields}
 
 
 def _roles_by_column(row: Row) -> list[str | None]:
     return [header_role(t) if t else None for t in row.texts()]
 
 
-def _take_label(row: Row, card: _Card, cards: list[_Card]) -> _Card:
+def _take_label(row: Row, card: Card, cards: list[Card]) -> Card:
     (_, label), *rest = row.filled()
     role = label_role(label)
     assert role is not None
     if role == "goal" and (card.has_goal or card.measures):
         cards.append(card)
-        card = _Card(page=row.page)
+        card = Card(page=row.page)
     value = _joined_cell(row, [i for i, _ in rest])
     number = _LABEL_NUMBER.search(label)
     if role == "goal" and number and not split_item_number(value.text)[0]:
@@ -134,7 +157,7 @@ def _joined_cell(row: Row, columns: list[int]) -> PdfCell:
     return PdfCell("\n".join(c.text for c in cells), cells[0].bbox, cells[-1].colour)
 
 
-def _take_values(row: Row, roles: list[str | None], card: _Card) -> None:
+def _take_values(row: Row, roles: list[str | None], card: Card) -> None:
     values = {
         role: cell
         for role, cell in zip(roles, row.cells, strict=False)
@@ -145,12 +168,17 @@ def _take_values(row: Row, roles: list[str | None], card: _Card) -> None:
             card.fields[role] = values.pop(role)
     if "measure" in roles:
         card.measures.append(values)
+        card.measure_pages.append(row.page)
     else:
         card.fields.update(values)
 
 
-def _card_rows(card: _Card) -> list[dict[str, PdfCell]]:
-    return [{**card.fields, **measure} for measure in card.measures] or [dict(card.fields)]
+def _card_rows(card: Card) -> list[tuple[dict[str, PdfCell], int]]:
+    rows = [
+        ({**card.fields, **measure}, page)
+        for measure, page in zip(card.measures, card.measure_pages, strict=True)
+    ]
+    return rows or [(dict(card.fields), card.page)]
 
 
 # --- grids --------------------------------------------------------------------------------------
@@ -168,11 +196,11 @@ _ROLE_ORDER = (
 )
 
 
-def cards_grid(rows: list[dict[str, PdfCell]], page: int, table_no: int) -> Grid:
-    roles = tuple(r for r in _ROLE_ORDER if any(r in row for row in rows))
+def cards_grid(rows: list[tuple[dict[str, PdfCell], int]], table_no: int) -> Grid:
+    roles = tuple(r for r in _ROLE_ORDER if any(r in row for row, _ in rows))
     grid_rows = tuple(
         GridRow(tuple(_cell(row.get(role)) for role in roles), page=page, row=i + 1)
-        for i, row in enumerate(rows)
+        for i, (row, page) in enumerate(rows)
     )
     return Grid(header=roles, rows=grid_rows, table=table_no, roles=roles)
 
@@ -189,6 +217,7 @@ class BandBuilder:
     rows: list[Row] = field(default_factory=list)
     last_page: int = 0
     table_no: int = 1
+    headings: list[Heading] = field(default_factory=list)  # above the table where it starts
 
     @property
     def columns(self) -> int:
@@ -258,21 +287,36 @@ def band_header(table: RawTable) -> list[str] | None:
 # --- headings -----------------------------------------------------------------------------------
 
 
+def heading_name(text: str, organisation: str = "") -> str:
+    """Who a heading says the goals belong to, or '' when it names none:
+    'Sivistystoimen hallinto: tavoitteiden toteutuminen' -> 'Sivistystoimen hallinto',
+    'Sivistystoimialan tavoitteet 2022 / toteuma' -> 'Sivistystoimiala',
+    'Taloudelliset tavoitteet' -> '', 'Arvio toteumasta' (a legend's title) -> ''."""
+    if label_role(text):
+        return ""
+    parts = [
+        p for p in _HEADING_PARTS.split(text) if p and not (organisation and organisation in p)
+    ]
+    plain = [p for p in parts if not _CATEGORY.search(p) and p[:1].isupper()]
+    if plain:
+        return plain[0].strip()
+    for part in parts:
+        category = _CATEGORY.search(part)
+        subject = part[: category.start()].strip() if category else ""
+        if subject and nominative(subject) != subject:
+            return nominative(subject)  # only a regular genitive ("...toimialan") names someone
+    return ""
+
+
 def place_under_headings(grid: Grid, headings: list[Heading], has_area_column: bool) -> Grid:
-    """Area (when the table has no area column) and sector from the headings above the table."""
-    named = [h for h in headings if not _CATEGORY_HEADING.search(h.text)]
+    """Area (when the table has no area column) and sector from the headings above the table:
+    the nearest heading that names someone, and the nearest of a higher level above it."""
+    named = [(h, name) for h in headings if (name := heading_name(h.text))]
     if not named:
         return grid
-    nearest = named[-1]
-    higher = [h for h in named if h.rank > nearest.rank]
+    nearest, name = named[-1]
+    higher = [n for h, n in named if h.rank > nearest.rank]
     if has_area_column:
-        return _with(grid, sector=nearest.text)
-    return _with(grid, area=nearest.text, sector=higher[-1].text if higher else "")
-
-
-def _with(grid: Grid, area: str = "", sector: str = "") -> Grid:
-    from dataclasses import replace
-
-    return replace(
-        grid, heading_area=area or grid.heading_area, heading_sector=sector or grid.heading_sector
-    )
+        return replace(grid, heading_sector=name)
+    sector = higher[-1] if higher else grid.heading_sector
+    return replace(grid, heading_area=name, heading_sector=sector)

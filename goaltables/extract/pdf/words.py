@@ -15,7 +15,7 @@ from goaltables.extract.textio import collapse_spaces
 # Words whose tops differ by less than this (points) sit on one line.
 _LINE_TOLERANCE = 2.5
 _NUMBERED_HEADING = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
-_RUNNING_HEADER_SHARE = 0.08  # the top and bottom 8 % of a page hold running headers, page numbers
+_RUNNING_HEADER_SHARE = 0.06  # the top and bottom 6 % of a page hold running headers, page numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,4 +151,4 @@ def _looks_like_heading(line: Line, body: float) -> bool:
     text = line.text
     emphasised = line.size > body + 0.4 or line.coloured or line.bold
     short = len(text.split()) <= 10 and not text.endswith((".", ",", ":", ";"))
-    return emphasised and short and (text[:1].isalpha() or bool(_NUMBERED_HEADING.match(text)))
+    return emphasised and short and (text[:1].isupper() or bool(_NUMBERED_HEADING.match(text)))

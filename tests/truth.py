@@ -1,0 +1,72 @@
+"""Compare what goaltables reads from a sample PDF with the truth its generator wrote down.
+
+Rows are aligned on their goal and measure text (difflib), so one missing row does not shift
+every row after it; then each column is compared cell by cell.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from goaltables.export.tables import goals_frame
+from goaltables.extract import extract
+
+TRUTH_COLUMNS = [
+    "page",
+    "year",
+    "phase",
+    "organisation",
+    "sector",
+    "area",
+    "strategy",
+    "goal_no",
+    "goal",
+    "measure_no",
+    "measure",
+    "baseline",
+    "target",
+    "actual",
+    "progress",
+    "rating_raw",
+    "rating",
+    "rating_label",
+    "status",
+]
+
+
+@dataclass
+class Comparison:
+    truth_rows: int
+    read_rows: int
+    matched_rows: int
+    wrong: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # column -> (truth, read)
+
+    def cells_wrong(self) -> int:
+        return sum(len(v) for v in self.wrong.values())
+
+
+def _key(row: pd.Series) -> str:
+    return f"{row['goal'][:40]}|{row['measure'][:40]}".casefold()
+
+
+def compare(pdf: Path, truth_csv: Path) -> Comparison:
+    truth = pd.read_csv(truth_csv, dtype=str, keep_default_na=False)
+    read = goals_frame(extract(pdf, pdf.name).records).astype(object).fillna("").astype(str)
+    matcher = difflib.SequenceMatcher(
+        a=[_key(r) for _, r in truth.iterrows()],
+        b=[_key(r) for _, r in read.iterrows()],
+        autojunk=False,
+    )
+    comparison = Comparison(len(truth), len(read), 0)
+    for block in matcher.get_matching_blocks():
+        for offset in range(block.size):
+            expected, got = truth.iloc[block.a + offset], read.iloc[block.b + offset]
+            comparison.matched_rows += 1
+            for column in TRUTH_COLUMNS:
+                if expected[column] != got[column]:
+                    comparison.wrong.setdefault(column, []).append((expected[column], got[column]))
+    return comparison
