@@ -2948,10 +2948,11 @@ def _next_word(words: list[dict], cur: dict, col_left: float) -> dict | None:
     return min(below, key=lambda w: w["top"]) if below else None
 
 
-def text_starts_on(words: list[dict], needle: str, chars: int = 40) -> bool:
-    """True if the page shows the first `chars` non-blank characters of `needle` as one run of
-    text (following line wraps inside its cell)."""
+def text_starts_on(words: list[dict], needle: str, chars: int = 40) -> int:
+    """How many times the page shows the first `chars` non-blank characters of `needle` as one
+    run of text (following line wraps inside its cell)."""
     want = re.sub(r"\s+", "", needle)[:chars]
+    found = 0
     for w in words:
         if not want.startswith(w["text"]) and not w["text"].startswith(want):
             continue
@@ -2962,19 +2963,23 @@ def text_starts_on(words: list[dict], needle: str, chars: int = 40) -> bool:
                 break
             got += cur["text"]
         if got.startswith(want):
-            return True
+            found += 1
         # A row may break across pages right after its first line(s): accept a prefix of
         # reasonable length when the cell's text simply stops on this page.
-        if cur is None and len(got) >= 12 and want.startswith(got):
-            return True
-    return False
+        elif cur is None and len(got) >= 12 and want.startswith(got):
+            found += 1
+    return found
 
 
-def locate(pages: list[list[dict]], needle: str, start: int) -> int:
-    """First page (1-based) from `start` on whose text begins `needle`; rows come in reading
-    order, so searching forward from the previous row's page avoids earlier look-alikes."""
+def locate(
+    pages: list[list[dict]], needle: str, start: int, used: dict[tuple[int, str], int]
+) -> int:
+    """First page (1-based) from `start` on that shows `needle` once more than rows already
+    placed there: rows come in reading order, and two companies' cards may print the same
+    goal ("Taloudellinen tulos"), so an occurrence another row took does not count again."""
     for i in range(start - 1, len(pages)):
-        if text_starts_on(pages[i], needle):
+        if text_starts_on(pages[i], needle) > used.get((i + 1, needle), 0):
+            used[(i + 1, needle)] = used.get((i + 1, needle), 0) + 1
             return i + 1
     raise RuntimeError(f"text not found in PDF from page {start}: {needle[:60]!r}")
 
@@ -2988,8 +2993,9 @@ def write_truth(d: Doc, pdf_path: Path) -> tuple[int, int]:
         w = csv.DictWriter(f, fieldnames=COLUMNS)
         w.writeheader()
         n = 0
+        used: dict[tuple[int, str], int] = {}
         for row, needle in truth_rows(d):
-            page = locate(pages, needle, page)
+            page = locate(pages, needle, page, used)
             first = page if n == 0 else first
             w.writerow({"page": str(page), **row})
             n += 1

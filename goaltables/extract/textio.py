@@ -103,7 +103,7 @@ def _normalise_line_ends(text: str) -> str:
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 # A hyphen at a line end before a conjunction is a suspended compound: "kasvu- ja opetus".
 _SUSPENSION_WORDS = ("ja", "tai", "sekä", "eli", "ynnä", "och", "eller", "samt")
-_TRAILING_HYPHEN = re.compile(r"(?<=\w)-$")
+_TRAILING_HYPHEN = re.compile(r"(?<=\w)[-–]$")
 _RANGE_DASH = re.compile(r"(?<=\d)[–-]$")
 _DETACHED_HYPHEN = re.compile(r"(?<=\s)-$")
 
