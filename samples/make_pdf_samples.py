@@ -2962,11 +2962,10 @@ def text_starts_on(words: list[dict], needle: str, chars: int = 40) -> int:
             if cur is None:
                 break
             got += cur["text"]
-        if got.startswith(want):
-            found += 1
         # A row may break across pages right after its first line(s): accept a prefix of
         # reasonable length when the cell's text simply stops on this page.
-        elif cur is None and len(got) >= 12 and want.startswith(got):
+        cut_short = cur is None and len(got) >= 12 and want.startswith(got)
+        if got.startswith(want) or cut_short:
             found += 1
     return found
 
