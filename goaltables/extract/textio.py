@@ -140,6 +140,34 @@ def _joins_without_space(before: str, after: str) -> bool:
     return first_word not in _SUSPENSION_WORDS
 
 
+_LINE_END_HYPHEN = re.compile(r"(?P<before>[\w]+)-\n(?P<after>\w+)")
+_VOWELS = "aeiouyäöå"
+
+
+def dehyphenate(text: str) -> str:
+    """Undo a typesetter's hyphenation at line ends, keep a compound's own hyphen.
+
+    Typeset PDFs break words at syllables ("tun-" / "tia", "vä-" / "hentämään"). Finnish keeps
+    a hyphen in a compound where the same vowel meets ("tasa-arvo", "Vapaa-aika"), after an
+    abbreviation in capitals or a number ("TE-alueet", "1100-luvulla"), before a capital
+    ("Koski-Pirttinen") and before "ja"/"tai" ("kasvu- ja opetus"); anywhere else a line-end
+    hyphen is the typesetter's. (A lower-case abbreviation, "tva-" / "järjestelmä", loses its
+    hyphen: syllables like "tun-" / "tia" are far more common at a typeset line end.)
+    Text dumps keep every line-end hyphen (`join_lines`): that is what the seeds need.
+    """
+    return _LINE_END_HYPHEN.sub(_resolve_hyphen, text)
+
+
+def _resolve_hyphen(match: re.Match[str]) -> str:
+    before, after = match["before"], match["after"]
+    same_vowel = before[-1].casefold() in _VOWELS and before[-1].casefold() == after[0].casefold()
+    abbreviation = before.isupper() or any(ch.isdigit() for ch in before)
+    suspended = after.casefold() in _SUSPENSION_WORDS
+    if same_vowel or abbreviation or suspended or after[0].isupper():
+        return f"{before}-\n{after}"
+    return f"{before}{after}"
+
+
 class _TagStripper(HTMLParser):
     """Keeps the text of an HTML fragment; block tags and <br> become spaces."""
 

@@ -56,12 +56,25 @@ class _Reading:
 
     def close_band(self) -> None:
         if self.band is not None and self.band.rows:
-            self.grids.append(_under_headings(self.band.grid(), self.band.headings))
+            self.add_grid(self.band.grid(), self.band.headings, self.band.first_page)
         self.band = None
 
+    def add_grid(self, grid: Grid, headings: list[Heading], page: int) -> None:
+        """Place a grid under its headings. With no heading of its own on its page or the page
+        before, it belongs where the table just before it did (a company's next cards)."""
+        has_area = "area" in assign_columns(grid).roles
+        grid = place_under_headings(grid, headings, has_area)
+        previous = self.grids[-1] if self.grids else None
+        if previous is not None and previous.rows and (previous.rows[-1].page or 0) >= page - 1:
+            if not grid.heading_area and not has_area:
+                grid = replace(grid, heading_area=previous.heading_area)
+            if not grid.heading_sector:
+                grid = replace(grid, heading_sector=previous.heading_sector)
+        self.grids.append(grid)
+
     def headings_above(self, page: int, top: float) -> list[Heading]:
-        """Headings above a place: on its page, and on the page before when that was read
-        (a heading further back may belong to anything in between, unread)."""
+        """Headings above a place: on its page, and on the page before (a heading further
+        back may belong to anything in between)."""
         before = self.headings.get(page - 1, [])
         return before + [h for h in self.headings.get(page, []) if h.top < top]
 
@@ -74,7 +87,11 @@ def read_pdf_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Ext
     """Records from a PDF report."""
     with open_pdf(data, doc.source, options.password) as opened:
         reading = _Reading()
-        for number in candidate_pages(opened):
+        candidates = candidate_pages(opened)
+        for number in candidates:
+            before = number - 1
+            if before >= 1 and before not in candidates and before not in opened.skipped:
+                reading.headings[before] = _page_headings(opened, before)
             _read_page(opened, number, reading)
         reading.close_band()
         doc = _describe(doc, opened)
@@ -93,17 +110,23 @@ def _read_page(opened: OpenedPdf, number: int, reading: _Reading) -> None:
     body = body_size(lines)
     shapes = PageShapes.of(page)
     ruled = ruled_tables(page, number)
-    tables = sorted(
-        ruled + unruled_tables(lines, number, body, [t.bbox for t in ruled]),
-        key=lambda t: t.bbox[1],
-    )
-    reading.headings[number] = find_headings(
-        lines, number, float(page.height), body, [t.bbox for t in tables]
-    )
+    unruled = unruled_tables(lines, number, body, [t.bbox for t in ruled])
+    tables = sorted(ruled + unruled, key=lambda t: t.bbox[1])
+    boxes = [t.bbox for t in tables]
+    reading.headings[number] = find_headings(lines, number, float(page.height), body, boxes)
     reading.legend = reading.legend or page_legend(lines, shapes)
     for position, table in enumerate(tables):
         _colour_cells(table, shapes)
-        _take_table(table, position == 0, reading.headings_above(number, table.bbox[1]), reading)
+        above = reading.headings_above(number, table.bbox[1])
+        _take_table(table, position == 0, above, reading)
+
+
+def _page_headings(opened: OpenedPdf, number: int) -> list[Heading]:
+    """The headings of a page not read for tables: a company's name may stand on the page
+    before its cards (Kauhava, page 70)."""
+    page = opened.plumber.pages[number - 1]
+    lines = group_lines(page_words(page))
+    return find_headings(lines, number, float(page.height), body_size(lines), [])
 
 
 def _colour_cells(table: RawTable, shapes: PageShapes) -> None:
@@ -116,29 +139,32 @@ def _colour_cells(table: RawTable, shapes: PageShapes) -> None:
 def _take_table(
     table: RawTable, first_on_page: bool, headings: list[Heading], reading: _Reading
 ) -> None:
+    """A band's next page, a card table, a new band, or no goal table at all."""
     rows = [Row(tuple(r), table.page) for r in table.rows]
-    if is_card_table(table):
-        reading.close_band()
-        _take_cards(unfold_cards(table), table.page, headings, reading)
-        return
     header = band_header(table)
     band = reading.band
-    continues = band is not None and first_on_page and table.page == band.last_page + 1
-    if (
-        band
-        and continues
-        and table.columns == band.columns
-        and (header is None or header == band.header)
-    ):
-        band.add(rows, continued=True)  # the header repeated on the next page is dropped in add
+    if band and first_on_page and _continues(band, table, header):
+        band.add(rows, continued=True)  # a header repeated on the next page is dropped in add
         band.last_page = table.page
-        return
-    if header is not None:
+    elif is_card_table(table):
+        reading.close_band()
+        _take_cards(unfold_cards(table), table.page, headings, reading)
+    elif header is not None:
         reading.close_band()
         reading.band = BandBuilder(
-            header, table_no=reading.next_table, last_page=table.page, headings=headings
+            header,
+            table_no=reading.next_table,
+            last_page=table.page,
+            headings=headings,
+            first_page=table.page,
         )
         reading.band.add(rows[1:], continued=False)
+
+
+def _continues(band: BandBuilder, table: RawTable, header: list[str] | None) -> bool:
+    """The next page's table with as many columns and no header of its own, or the same."""
+    same_header = header is None or header == band.header
+    return table.page == band.last_page + 1 and table.columns == band.columns and same_header
 
 
 def _take_cards(cards: list[Card], page: int, headings: list[Heading], reading: _Reading) -> None:
@@ -152,14 +178,8 @@ def _take_cards(cards: list[Card], page: int, headings: list[Heading], reading: 
             rebuilt, heading_area=last.heading_area, heading_sector=last.heading_sector
         )
     if cards:
-        grid = cards_grid(card_rows(cards), reading.next_table)
-        reading.grids.append(_under_headings(grid, headings))
+        reading.add_grid(cards_grid(card_rows(cards), reading.next_table), headings, page)
         reading.cards, reading.cards_page = cards, page
-
-
-def _under_headings(grid: Grid, headings: list[Heading]) -> Grid:
-    has_area = "area" in assign_columns(grid).roles
-    return place_under_headings(grid, headings, has_area)
 
 
 def _describe(doc: DocumentInfo, opened: OpenedPdf) -> DocumentInfo:

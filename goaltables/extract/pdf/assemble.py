@@ -218,6 +218,7 @@ class BandBuilder:
     last_page: int = 0
     table_no: int = 1
     headings: list[Heading] = field(default_factory=list)  # above the table where it starts
+    first_page: int = 0
 
     @property
     def columns(self) -> int:
@@ -268,6 +269,8 @@ def is_card_table(table: RawTable) -> bool:
         row_kind(Row(tuple(r), table.page), i in table.header_rows)
         for i, r in enumerate(table.rows)
     ]
+    if kinds and kinds[0] == "header" and kinds.count("value") <= 1:
+        return True  # one goal's row under its header: a card (its other half may follow)
     headers = [
         tuple(Row(tuple(r), table.page).texts())
         for r, k in zip(table.rows, kinds, strict=True)
@@ -315,7 +318,9 @@ def place_under_headings(grid: Grid, headings: list[Heading], has_area_column: b
     if not named:
         return grid
     nearest, name = named[-1]
-    higher = [n for h, n in named if h.rank > nearest.rank]
+    # A chapter heading may name the area itself ("5.1 Sivistystoimen hallinto" over
+    # "Sivistystoimen hallinto: tavoitteiden toteutuminen"): that is no sector.
+    higher = [n for h, n in named if h.rank > nearest.rank and n != name]
     if has_area_column:
         return replace(grid, heading_sector=name)
     sector = higher[-1] if higher else grid.heading_sector

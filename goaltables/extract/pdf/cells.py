@@ -14,6 +14,7 @@ from pdfplumber.page import Page
 
 from goaltables.extract.pdf.geometry import BBox, inside, overlap_share
 from goaltables.extract.ratings import nearest_status
+from goaltables.extract.textio import dehyphenate
 
 BALLS = frozenset("●⬤○◯◉•")
 # A drawn shape is a ball when it is roughly round and small (points).
@@ -27,6 +28,9 @@ class PdfCell:
     text: str
     bbox: BBox
     colour: str = ""
+
+    def __post_init__(self) -> None:
+        self.text = dehyphenate(self.text)  # PDFs are typeset: "tun-" / "tia" is "tuntia"
 
 
 @dataclass
