@@ -272,13 +272,16 @@ def split_inner_values(measure: str) -> tuple[str, dict[str, str]]:
 
 def split_verdict(rating: str, progress: str) -> tuple[str, str]:
     """An assessment cell of free text that opens with a verdict ("Ei toteutunut, tappio
-    8.941 €", Kauhava's cards) gives the verdict as the rating and its whole text as progress."""
-    if len(rating.split()) <= _VERDICT_MAX_WORDS:
-        return rating, progress
+    8.941 €", Kauhava's cards) gives the verdict as the rating and its whole text as progress;
+    free text with no verdict at its start is progress only (no rating can be known)."""
     verdict, status = opening_verdict_words(rating)
-    if not status:
-        return rating, progress
-    return verdict, progress or rating
+    if status and verdict.strip() == rating.strip(" .!"):
+        return rating, progress  # the cell is the verdict
+    if status:
+        return verdict, progress or rating
+    if len(rating.split()) > _VERDICT_MAX_WORDS:
+        return "", progress or rating
+    return rating, progress
 
 
 def strip_echoed_number(progress: str, row_number: str) -> str:

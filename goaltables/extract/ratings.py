@@ -31,6 +31,8 @@ _BALL = re.compile(r"[●⬤○◯◉•]")
 # Words that a free-text cell opens with, compared fuzzily so that the misspellings real
 # reports have ("Totetui", "Osittain totetunut") still count; 85 keeps "Toteutettiin" out.
 _FUZZY_VERDICT_CUTOFF = 85
+_VERDICT_WORDS = 4  # the longest verdict phrase, in words
+_SUBJECTS = frozenset({"tavoite", "tavoitteet", "målet", "mål", "målen"})
 
 # Traffic-light colours without a legend's own colours, by hue (HSV): red below 20° or from 330°,
 # amber/yellow 20-70° (FFC000 is 45°, FFFF00 60°), green 70-170° (00B050 is 147°, 92D050 is 84°).
@@ -142,13 +144,17 @@ def opening_verdict(text: str) -> Status:
 def opening_verdict_words(text: str) -> tuple[str, Status]:
     """The verdict words a free-text cell opens with, as printed, and their status:
     'Totetui, omavaraisuusaste 31,2 %.' -> ('Totetui', 'green')."""
-    words = list(re.finditer(r"[^\W\d_]+", text))[:3]
-    for length in (3, 2, 1):
-        if len(words) < length:
-            continue
-        status = _fuzzy_verdict(" ".join(w.group() for w in words[:length]).casefold())
-        if status:
-            return text[: words[length - 1].end()], status
+    words = list(re.finditer(r"[^\W\d_]+", text))[: _VERDICT_WORDS + 1]
+    # The verdict may follow its subject: "Tavoite ei kaikilta osin toteudu", "Målet uppnås".
+    starts = (0, 1) if words and words[0].group().casefold() in _SUBJECTS else (0,)
+    for start in starts:
+        for length in range(_VERDICT_WORDS, 0, -1):
+            window = words[start : start + length]
+            if len(window) < length:
+                continue
+            status = _fuzzy_verdict(" ".join(w.group() for w in window).casefold())
+            if status:
+                return text[: window[-1].end()], status
     return "", ""
 
 

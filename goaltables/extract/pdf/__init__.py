@@ -9,6 +9,7 @@ headings above a table when it has no area column.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from goaltables.errors import NoGoalTable
@@ -19,6 +20,7 @@ from goaltables.extract.options import ReadOptions
 from goaltables.extract.pdf.assemble import (
     BandBuilder,
     Card,
+    OpenHeader,
     Row,
     band_header,
     card_rows,
@@ -26,21 +28,32 @@ from goaltables.extract.pdf.assemble import (
     continue_card,
     heading_name,
     is_card_table,
+    open_header,
     place_under_headings,
     unfold_cards,
+    values_under,
 )
 from goaltables.extract.pdf.cells import PageShapes, RawTable, read_colour
 from goaltables.extract.pdf.legend import page_legend
 from goaltables.extract.pdf.opening import OpenedPdf, candidate_pages, open_pdf
 from goaltables.extract.pdf.ruled import ruled_tables
 from goaltables.extract.pdf.unruled import unruled_tables
-from goaltables.extract.pdf.words import Heading, body_size, find_headings, group_lines, page_words
+from goaltables.extract.pdf.words import (
+    Heading,
+    Line,
+    body_size,
+    find_headings,
+    group_lines,
+    page_words,
+)
 from goaltables.extract.ratings import Legend, find_legend
 from goaltables.records import DocumentInfo, Extraction, RowDraft
 
 _TITLE_LINES = 15  # the lines of page 1 that may hold the title and the running header
 _TITLE_MAX_WORDS = 12
 _PDFIUM_HYPHEN = "\ufffe"  # pdfium's mark of a word hyphenated at a line end
+_RUNNING_SHARE = 0.3  # a line opening this share of pages is a running header
+_RUNNING_MARGIN = 0.06  # the top of a page that holds its running header
 
 
 @dataclass
@@ -53,6 +66,7 @@ class _Reading:
     legend: Legend | None = None
     cards: list[Card] = field(default_factory=list)  # the last card table's cards, still open
     cards_page: int = 0
+    open_header: OpenHeader | None = None  # a card header left open at a page's end
 
     def close_band(self) -> None:
         if self.band is not None and self.band.rows:
@@ -112,6 +126,8 @@ def _read_page(opened: OpenedPdf, number: int, reading: _Reading) -> None:
     ruled = ruled_tables(page, number)
     unruled = unruled_tables(lines, number, body, [t.bbox for t in ruled])
     tables = sorted(ruled + unruled, key=lambda t: t.bbox[1])
+    opening = _values_under_open_header(reading, lines, tables, number, float(page.height))
+    tables = [opening, *tables] if opening else tables
     boxes = [t.bbox for t in tables]
     reading.headings[number] = find_headings(lines, number, float(page.height), body, boxes)
     reading.legend = reading.legend or page_legend(lines, shapes)
@@ -119,6 +135,19 @@ def _read_page(opened: OpenedPdf, number: int, reading: _Reading) -> None:
         _colour_cells(table, shapes)
         above = reading.headings_above(number, table.bbox[1])
         _take_table(table, position == 0, above, reading)
+
+
+def _values_under_open_header(
+    reading: _Reading, lines: list[Line], tables: list[RawTable], number: int, height: float
+) -> RawTable | None:
+    """A card cut right after its header row: its values open this page above any table,
+    sometimes with no lines drawn round them (Kauhava, page 61)."""
+    if reading.open_header is None or reading.cards_page != number - 1:
+        return None
+    top = tables[0].bbox[1] if tables else height
+    margin = height * _RUNNING_MARGIN
+    above = [ln for ln in lines if margin < ln.top and ln.bottom < top - 1]
+    return values_under(reading.open_header, above, number)
 
 
 def _page_headings(opened: OpenedPdf, number: int) -> list[Heading]:
@@ -148,7 +177,10 @@ def _take_table(
         band.last_page = table.page
     elif is_card_table(table):
         reading.close_band()
-        _take_cards(unfold_cards(table), table.page, headings, reading)
+        carried = reading.open_header if reading.cards_page == table.page - 1 else None
+        roles = carried.roles if carried and first_on_page else None
+        _take_cards(unfold_cards(table, roles), table.page, headings, reading)
+        reading.open_header = open_header(table)
     elif header is not None:
         reading.close_band()
         reading.band = BandBuilder(
@@ -170,7 +202,7 @@ def _continues(band: BandBuilder, table: RawTable, header: list[str] | None) -> 
 def _take_cards(cards: list[Card], page: int, headings: list[Heading], reading: _Reading) -> None:
     """Cards become a grid; a first card without a goal is the rest of the last card of the
     page before (a card cut by a page break), whose grid is then rebuilt."""
-    if cards and not cards[0].has_goal and reading.cards and reading.cards_page == page - 1:
+    if cards and not cards[0].has_goal and reading.cards and reading.cards_page >= page - 1:
         continue_card(reading.cards[-1], cards.pop(0))
         last = reading.grids[-1]
         rebuilt = cards_grid(card_rows(reading.cards), last.table)
@@ -183,21 +215,38 @@ def _take_cards(cards: list[Card], page: int, headings: list[Heading], reading: 
 
 
 def _describe(doc: DocumentInfo, opened: OpenedPdf) -> DocumentInfo:
-    """Title, organisation, sector, year and phase from page 1; notes of what was skipped.
-    Year and phase come from short title-like lines only: body text says "toteuma" too."""
-    text = opened.pages[0].text.replace(_PDFIUM_HYPHEN, "")
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:_TITLE_LINES]
-    titles = [ln for ln in lines if len(ln.split()) <= _TITLE_MAX_WORDS and looks_like_title(ln)]
-    organisation = find_organisation(text)
+    """Title, organisation, sector, year and phase; notes of what was skipped. The running
+    header ("Tilinpäätös 2024" on every page) is the surest title: page 1 may be a cover or a
+    signature stamp. Year and phase come from short title-like lines only: prose says
+    "toteuma" too."""
+    texts = [p.text.replace(_PDFIUM_HYPHEN, "") for p in opened.pages]
+    first_page = [ln.strip() for ln in texts[0].split("\n") if ln.strip()][:_TITLE_LINES]
+    running = [ln for ln in _running_headers(texts) if looks_like_title(ln)]
+    candidates = running + first_page
+    titles = [
+        ln for ln in candidates if len(ln.split()) <= _TITLE_MAX_WORDS and looks_like_title(ln)
+    ]
+    organisation = find_organisation("\n".join(texts))
     facts = read_title_facts(*titles, doc.source)
     return replace(
         doc,
         format="pdf",
         title=titles[0] if titles else "",
         organisation=organisation,
-        sector=next((s for t in titles if (s := heading_name(t, organisation))), ""),
+        # The sector only from a running header, or page 1 when there is none: page 1 of a
+        # long report may be a cover or a signature stamp.
+        sector=next((s for t in (running or titles) if (s := heading_name(t, organisation))), ""),
         year=facts.year,
         phase=facts.phase,
         pages=len(opened.pages),
         problems=(*doc.problems, *opened.notes),
     )
+
+
+def _running_headers(texts: list[str]) -> list[str]:
+    """Lines that open many pages: the running header."""
+    openings = Counter(
+        lines[0] for t in texts if (lines := [ln.strip() for ln in t.split("\n") if ln.strip()])
+    )
+    needed = max(2, len(texts) * _RUNNING_SHARE)
+    return [line for line, count in openings.most_common() if count >= needed]

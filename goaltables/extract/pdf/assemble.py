@@ -24,7 +24,8 @@ from goaltables.extract.grid import Cell, Grid, GridRow, header_role, is_goal_he
 from goaltables.extract.metadata import nominative
 from goaltables.extract.numbering import split_item_number
 from goaltables.extract.pdf.cells import PdfCell, RawTable
-from goaltables.extract.pdf.words import Heading
+from goaltables.extract.pdf.geometry import union
+from goaltables.extract.pdf.words import Heading, Line
 from goaltables.extract.textio import clean_cell
 from goaltables.extract.vocabulary import vocabulary
 
@@ -98,14 +99,17 @@ class Card:
         return "goal" in self.fields
 
 
-def unfold_cards(table: RawTable) -> list[Card]:
-    """The cards in a table, in order."""
+def unfold_cards(table: RawTable, roles: list[str | None] | None = None) -> list[Card]:
+    """The cards in a table, in order. `roles` are those of a header row left open at the end
+    of the page before (a card cut right after its header)."""
     cards: list[Card] = []
     card = Card(page=table.page)
-    roles: list[str | None] = []
+    roles = roles or []
+    kind = ""
     for index, cells in enumerate(table.rows):
         row = Row(tuple(cells), table.page)
-        kind = row_kind(row, index in table.header_rows)
+        # The row under a header row holds its values, whatever words they open with.
+        kind = "value" if kind == "header" else row_kind(row, index in table.header_rows)
         if kind == "header":
             roles = _roles_by_column(row)
             if "goal" in roles and (card.has_goal or card.measures):
@@ -116,7 +120,47 @@ def unfold_cards(table: RawTable) -> list[Card]:
         elif kind == "value":
             _take_values(row, roles, card)
     cards.append(card)
-    return [c for c in cards if c.has_goal or c.measures]
+    return [c for c in cards if c.fields or c.measures]  # a goal-less half joins the card before
+
+
+@dataclass(frozen=True, slots=True)
+class OpenHeader:
+    """A card's header row left with nothing under it at a page's end: its roles, and where
+    its columns start, to read the values that open the next page."""
+
+    roles: list[str | None]
+    starts: list[float]
+
+
+def open_header(table: RawTable) -> OpenHeader | None:
+    """The table's last row when it is a header with nothing under it."""
+    filled = [
+        (cells, row) for cells in table.rows if (row := Row(tuple(cells), table.page)).filled()
+    ]
+    if not filled or row_kind(filled[-1][1], False) != "header":
+        return None
+    cells, row = filled[-1]
+    starts = [c.bbox[0] if c else float("inf") for c in cells]
+    return OpenHeader(_roles_by_column(row), starts)
+
+
+def values_under(header: OpenHeader, lines: list[Line], page: int) -> RawTable | None:
+    """Lines that open a page under a header left open on the page before, as a table row."""
+    if not lines:
+        return None
+    texts: list[list[str]] = [[] for _ in header.starts]
+    for line in lines:
+        per_column: dict[int, list[str]] = {}
+        for word in line.words:
+            column = max(
+                (i for i, start in enumerate(header.starts) if word.x0 >= start - 3), default=0
+            )
+            per_column.setdefault(column, []).append(word.text)
+        for column, words in per_column.items():
+            texts[column].append(" ".join(words))
+    box = union([(ln.x0, ln.top, ln.x1, ln.bottom) for ln in lines])
+    cells: list[PdfCell | None] = [PdfCell("\n".join(t), box) for t in texts]
+    return RawTable(page, box, "unruled", [cells], card_values=True)
 
 
 def card_rows(cards: list[Card]) -> list[tuple[dict[str, PdfCell], int]]:
@@ -265,11 +309,15 @@ def _merged(above: Row, tail: Row) -> Row:
 
 
 def is_card_table(table: RawTable) -> bool:
+    if table.card_values:
+        return True
     kinds = [
         row_kind(Row(tuple(r), table.page), i in table.header_rows)
         for i, r in enumerate(table.rows)
     ]
-    if kinds and kinds[0] == "header" and kinds.count("value") <= 1:
+    rows = [Row(tuple(r), table.page) for r in table.rows]
+    with_text = [k for k, row in zip(kinds, rows, strict=True) if k == "value" and row.filled()]
+    if kinds and kinds[0] == "header" and len(with_text) <= 1:
         return True  # one goal's row under its header: a card (its other half may follow)
     headers = [
         tuple(Row(tuple(r), table.page).texts())

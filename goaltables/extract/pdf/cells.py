@@ -40,6 +40,7 @@ class RawTable:
     method: str  # "ruled" (from lines) or "unruled" (from text alignment)
     rows: list[list[PdfCell | None]]  # None where a merged cell covers the place
     header_rows: set[int] = field(default_factory=set)  # known header rows (unruled finder)
+    card_values: bool = False  # values read under a card header left open on the page before
 
     @property
     def columns(self) -> int:
