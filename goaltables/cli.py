@@ -12,15 +12,49 @@ from pathlib import Path
 import click
 
 from goaltables import __version__
-from goaltables.errors import GoalTablesError
+from goaltables.errors import GoalTablesError, UsageError
 from goaltables.export import ExportSettings, write_dataset
+from goaltables.export.inspect import inspect_pdf
 from goaltables.export.tables import goal_rows
-from goaltables.export.text import format_records
+from goaltables.export.text import format_records, format_tables
+from goaltables.extract import ReadOptions, detect_format, read_bytes
 from goaltables.extract import extract as extract_file
+from goaltables.extract.pdf import list_tables
+from goaltables.extract.pdf.cells import RawTable
+from goaltables.extract.textio import clean_cell
 from goaltables.normalize import assign_goal_ids
 from goaltables.pipeline import run as run_pipeline
 
-EXIT_OK, EXIT_SOME_FAILED = 0, 1
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+_PASSWORD = click.option("--password", default=None, help="Password that opens encrypted PDFs.")
+_PAGES = click.option(
+    "--pages",
+    "pages",
+    default=None,
+    metavar="LIST",
+    help="Pages, 1-based: '3-5', '1,4,7-9'. Default: all (inspect: the goal-table pages).",
+)
+
+
+def parse_pages(text: str | None) -> list[int] | None:
+    """'3-5,8' -> [3, 4, 5, 8]; None -> None."""
+    if not text:
+        return None
+    pages: list[int] = []
+    for part in text.split(","):
+        first, _, last = part.strip().partition("-")
+        if not first.isdigit() or (last and not last.isdigit()):
+            raise click.BadParameter(
+                f"{text!r}: give pages as 3-5 or 1,4,7-9", param_hint="--pages"
+            )
+        pages += range(int(first), int(last or first) + 1)
+    return pages
+
+
+def _fail(error: GoalTablesError) -> None:
+    click.echo(f"error: {error}", err=True)
+    sys.exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_SOME_FAILED)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -49,14 +83,15 @@ def main() -> None:
     is_flag=True,
     help="Write the CSV that Finnish Excel opens as is (UTF-8 with BOM, ';').",
 )
-def run(inputs: tuple[Path, ...], out_dir: Path, excel: bool) -> None:
+@_PASSWORD
+def run(inputs: tuple[Path, ...], out_dir: Path, excel: bool, password: str | None) -> None:
     """Extract, normalize and export every report in INPUTS (files and folders).
 
     \b
     Example:
       goaltables run reports/ 2021-toteuma.txt -o out/ --excel
     """
-    result = run_pipeline(inputs)
+    result = run_pipeline(inputs, ReadOptions(password=password))
     for problem in result.problems:
         click.echo(f"{'note' if problem.kind == 'note' else 'error'}: {problem}", err=True)
     write_dataset(
@@ -75,19 +110,20 @@ def run(inputs: tuple[Path, ...], out_dir: Path, excel: bool) -> None:
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="JSON lines: one record per line.")
-def extract(file: Path, as_json: bool) -> None:
+@_PASSWORD
+def extract(file: Path, as_json: bool, password: str | None) -> None:
     """Show the goal rows read from one FILE, as a table (or JSON lines).
 
     \b
     Example:
       goaltables extract 2021-toteuma.txt
-      goaltables extract 2021-toteuma.txt --json | jq .goal
+      goaltables extract tilinpaatos-2024.pdf --json | jq .goal
     """
     try:
-        extraction = extract_file(file)
+        extraction = extract_file(file, options=ReadOptions(password=password))
     except GoalTablesError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_SOME_FAILED)
+        _fail(error)
+        return
     records = assign_goal_ids(extraction.records)
     for note in extraction.document.problems:
         click.echo(f"note: {file}: {note}", err=True)
@@ -97,3 +133,83 @@ def extract(file: Path, as_json: bool) -> None:
             click.echo(json.dumps(row, ensure_ascii=False))
     else:
         click.echo(format_records(records))
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@_PAGES
+@click.option("--json", "as_json", is_flag=True, help='{"tables": [{"page": N, "rows": [[...]]}]}')
+@_PASSWORD
+def tables(file: Path, pages: str | None, as_json: bool, password: str | None) -> None:
+    """Show every table found in a PDF, goal table or not, as grids of cell text.
+
+    Ruled tables come from the lines drawn on the page, unruled ones from text aligned under
+    a goal-table header row.
+
+    \b
+    Example:
+      goaltables tables tilinpaatos-2024.pdf --pages 58-60
+      goaltables tables tilinpaatos-2024.pdf --pages 58 --json > tables.json
+    """
+    try:
+        found = _pdf_tables(file, parse_pages(pages), password)
+    except GoalTablesError as error:
+        _fail(error)
+        return
+    if as_json:
+        click.echo(json.dumps({"tables": [_table_json(t) for t in found]}, ensure_ascii=False))
+    else:
+        click.echo(format_tables([(t.page, t.method, _grid(t)) for t in found]))
+
+
+def _pdf_tables(file: Path, pages: list[int] | None, password: str | None) -> list[RawTable]:
+    data = read_bytes(file, str(file))
+    if detect_format(data, str(file)) != "pdf":
+        raise UsageError(f"{file}: not a PDF; `tables` reads PDFs")
+    return list_tables(data, str(file), pages, password)
+
+
+def _grid(table: RawTable) -> list[list[str]]:
+    return [[clean_cell(c.text) if c else "" for c in row] for row in table.rows]
+
+
+def _table_json(table: RawTable) -> dict[str, object]:
+    box = [round(v, 1) for v in table.bbox]
+    return {"page": table.page, "method": table.method, "bbox": box, "rows": _grid(table)}
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@_PAGES
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Folder for the PNG pictures.",
+)
+@click.option("--resolution", default=100, show_default=True, help="Pixels per inch.")
+@_PASSWORD
+def inspect(
+    file: Path, pages: str | None, out_dir: Path, resolution: int, password: str | None
+) -> None:
+    """Draw what was found on PDF pages: tables, cells, column roles, decoded ratings.
+
+    Blue outlines are ruled tables, orange ones unruled; purple words name the role a header
+    gave its column; a dot beside a rating cell shows the traffic light read from it.
+
+    \b
+    Example:
+      goaltables inspect tilinpaatos-2024.pdf --pages 58-60 -o pictures/
+    """
+    try:
+        if detect_format(read_bytes(file, str(file)), str(file)) != "pdf":
+            raise UsageError(f"{file}: not a PDF; `inspect` draws PDF pages")
+        written = inspect_pdf(file, out_dir, parse_pages(pages), password, resolution)
+    except GoalTablesError as error:
+        _fail(error)
+        return
+    for path in written:
+        click.echo(str(path))
+    click.echo(f"{len(written)} pages drawn -> {out_dir}/", err=True)

@@ -47,3 +47,9 @@ class NoTextLayer(GoalTablesError, ValueError):
     """A PDF whose pages are images only (a scan): there is no text to read without OCR."""
 
     kind = "no-text"
+
+
+class UsageError(GoalTablesError, ValueError):
+    """What was asked for does not fit the input (a page the document does not have)."""
+
+    kind = "usage"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from goaltables.errors import GoalTablesError
-from goaltables.extract import REPORT_SUFFIXES, document_id, extract
+from goaltables.extract import REPORT_SUFFIXES, ReadOptions, document_id, extract
 from goaltables.normalize import assign_goal_ids
 from goaltables.records import DocumentInfo, Problem, Record
 
@@ -53,19 +53,21 @@ def _walk(folder: Path) -> Iterator[Path]:
             yield path
 
 
-def run(inputs: Iterable[str | Path]) -> Result:
+def run(inputs: Iterable[str | Path], options: ReadOptions | None = None) -> Result:
     """Extract and normalize every input; failures are recorded, never raised."""
     result = Result()
     seen: dict[str, str] = {}
     for item in collect_inputs(inputs):
-        _extract_one(item, result, seen)
+        _extract_one(item, result, seen, options or ReadOptions())
     result.records = assign_goal_ids(result.records)
     return result
 
 
-def _extract_one(item: InputFile, result: Result, seen: dict[str, str]) -> None:
+def _extract_one(
+    item: InputFile, result: Result, seen: dict[str, str], options: ReadOptions
+) -> None:
     try:
-        extraction = extract(item.path, item.source)
+        extraction = extract(item.path, item.source, options)
     except GoalTablesError as error:
         message = str(error).removeprefix(f"{item.source}: ")
         result.problems.append(Problem(item.source, error.kind, message))

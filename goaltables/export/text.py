@@ -19,3 +19,16 @@ def format_records(records: list[Record]) -> str:
 
 def _cut(text: str) -> str:
     return text if len(text) <= _WIDTH else text[: _WIDTH - 1] + "…"
+
+
+def format_tables(tables: list[tuple[int, str, list[list[str]]]]) -> str:
+    """Tables as text: a line naming each table, then its rows with cells between bars."""
+    if not tables:
+        return "(no tables)"
+    blocks = []
+    for page, method, rows in tables:
+        width = max((len(r) for r in rows), default=0)
+        lines = [f"page {page}, {method} table, {len(rows)} rows x {width} columns"]
+        lines += ["  | " + " | ".join(_cut(cell) for cell in row) + " |" for row in rows]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)

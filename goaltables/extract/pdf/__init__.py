@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from goaltables.errors import NoGoalTable
+from goaltables.errors import NoGoalTable, UsageError
 from goaltables.extract.build import build_records, finish
 from goaltables.extract.grid import Grid, assign_columns, grid_to_drafts
 from goaltables.extract.metadata import find_organisation, looks_like_title, read_title_facts
@@ -135,6 +135,38 @@ def _read_page(opened: OpenedPdf, number: int, reading: _Reading) -> None:
         _colour_cells(table, shapes)
         above = reading.headings_above(number, table.bbox[1])
         _take_table(table, position == 0, above, reading)
+
+
+def page_tables(opened: OpenedPdf, number: int) -> tuple[list[RawTable], PageShapes]:
+    """Every table on a page, ruled and unruled, cells coloured, top to bottom."""
+    page = opened.plumber.pages[number - 1]
+    lines = group_lines(page_words(page))
+    shapes = PageShapes.of(page)
+    ruled = ruled_tables(page, number)
+    unruled = unruled_tables(lines, number, body_size(lines), [t.bbox for t in ruled])
+    tables = sorted(ruled + unruled, key=lambda t: t.bbox[1])
+    for table in tables:
+        _colour_cells(table, shapes)
+    return tables, shapes
+
+
+def list_tables(
+    data: bytes, name: str, pages: list[int] | None, password: str | None
+) -> list[RawTable]:
+    """Every table on the pages asked for (all pages when none are), goal table or not."""
+    with open_pdf(data, name, password) as opened:
+        return [t for n in pages_wanted(opened, pages) for t in page_tables(opened, n)[0]]
+
+
+def pages_wanted(opened: OpenedPdf, wanted: list[int] | None) -> list[int]:
+    """The pages asked for (all when none are), without skipped ones; a page beyond the
+    document is an error naming the range."""
+    count = len(opened.pages)
+    numbers = wanted or list(range(1, count + 1))
+    outside = [n for n in numbers if not 1 <= n <= count]
+    if outside:
+        raise UsageError(f"page {outside[0]} is outside the document (pages 1-{count})")
+    return [n for n in numbers if n not in opened.skipped]
 
 
 def _values_under_open_header(

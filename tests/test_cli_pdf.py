@@ -1,0 +1,96 @@
+"""The PDF commands: tables, inspect, --pages and --password."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+from goaltables.cli import main, parse_pages
+from tests.golden_samples import ROOT, SAMPLES
+
+BORDERLESS = SAMPLES / "pdf" / "2023-interim-html-borderless-svg-circles.pdf"
+ENCRYPTED = ROOT / "tests" / "data" / "bad-pdf" / "encrypted-user-password.pdf"
+
+
+def test_page_lists() -> None:
+    assert parse_pages("3-5,8") == [3, 4, 5, 8]
+    assert parse_pages(None) is None
+
+
+def test_a_bad_page_list_is_a_usage_error() -> None:
+    result = CliRunner().invoke(main, ["tables", str(BORDERLESS), "--pages", "x-2"])
+    assert result.exit_code == 2
+    assert "give pages as 3-5 or 1,4,7-9" in result.output
+
+
+def test_a_page_outside_the_document_is_a_usage_error() -> None:
+    result = CliRunner().invoke(main, ["tables", str(BORDERLESS), "--pages", "5"])
+    assert result.exit_code == 2
+    assert "page 5 is outside the document (pages 1-1)" in result.stderr
+
+
+def test_tables_as_json_gives_the_borderless_grid() -> None:
+    result = CliRunner().invoke(main, ["tables", str(BORDERLESS), "--json"])
+    assert result.exit_code == 0, result.output
+    (table,) = json.loads(result.stdout)["tables"]
+    assert (table["page"], table["method"], len(table["rows"])) == (1, "unruled", 10)
+    assert table["rows"][0] == [
+        "Tulosalue",
+        "Tavoite",
+        "Mittari",
+        "Tavoitetaso 2023",
+        "Toteuma 31.8.",
+        "Tilanne ja toimenpiteet",
+        "Arvio",
+    ]
+    assert table["rows"][1][:2] == [
+        "Elinkeinopalvelut",
+        "1. Yritysten määrä kasvaa ja yritysilmasto paranee.",
+    ]
+
+
+def test_tables_lists_non_goal_tables_too() -> None:
+    long_report = SAMPLES / "pdf" / "2023-outcome-long-report-shaded-cards.pdf"
+    result = CliRunner().invoke(main, ["tables", str(long_report), "--pages", "4"])
+    assert result.exit_code == 0
+    assert "Käyttötalous" in result.stdout or "TA" in result.stdout
+
+
+def test_tables_refuses_a_text_file(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("Tavoite\tMittari\tArvio\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["tables", str(text)])
+    assert result.exit_code == 2
+    assert "not a PDF; `tables` reads PDFs" in result.stderr
+
+
+def test_inspect_draws_the_goal_table_pages(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["inspect", str(BORDERLESS), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    (picture,) = tmp_path.glob("*.png")
+    assert picture.name == "2023-interim-html-borderless-svg-circles-p001.png"
+    with Image.open(picture) as image:
+        assert image.size == (827, 1170)  # A4 at 100 dpi
+        # The unruled table's orange outline is drawn at its left edge (x = 54.3 pt = 75 px).
+        rgb = image.convert("RGB")
+        edge = {rgb.getpixel((x, y)) for x in range(72, 79) for y in range(200, 600)}
+        assert (255, 127, 14) in edge
+
+
+@pytest.mark.parametrize("command", ["extract", "tables"])
+def test_password(command: str) -> None:
+    without = CliRunner().invoke(main, [command, str(ENCRYPTED)])
+    assert without.exit_code == 1
+    assert "encrypted: give its password with --password" in without.stderr
+    wrong = CliRunner().invoke(main, [command, str(ENCRYPTED), "--password", "väärä"])
+    assert "the password given does not open it" in wrong.stderr
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for command in ("tables", "inspect"):
+        result = CliRunner().invoke(main, [command, "--help"])
+        assert result.exit_code == 0 and "Example:" in result.output
