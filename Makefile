@@ -8,7 +8,7 @@ SEEDS  := $(wildcard ../shared/seeds)
 OUT    ?= out
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format golden samples samples-pdf clean
+.PHONY: help install run test lint format golden samples samples-pdf bench clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -52,6 +52,11 @@ samples-pdf: $(STAMP) ## Regenerate the PDF/DOCX corpus (installs LibreOffice an
 	    fonts-liberation poppler-utils chromium; }
 	$(BIN)/pip install --quiet -e '.[samples]'
 	$(BIN)/python samples/make_pdf_samples.py
+
+bench: $(STAMP) ## Time goaltables against pdftotext and pdfplumber; writes BENCHMARKS.md
+	@command -v pdftotext >/dev/null || { echo "installing poppler-utils (pdftotext)"; \
+	  apt-get update -q && apt-get install -y -q poppler-utils; }
+	$(BIN)/python bench/run.py
 
 clean: ## Remove the virtual environment, caches and out/
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache *.egg-info

@@ -13,10 +13,7 @@ import click
 
 from goaltables import __version__
 from goaltables.errors import GoalTablesError, UsageError
-from goaltables.export import ExportSettings, write_dataset
-from goaltables.export.inspect import inspect_pdf
-from goaltables.export.tables import goal_rows
-from goaltables.export.text import format_records, format_tables
+from goaltables.export.schema import goal_rows
 from goaltables.extract import ReadOptions, detect_format, read_bytes
 from goaltables.extract import extract as extract_file
 from goaltables.extract.pdf import list_tables
@@ -91,6 +88,8 @@ def run(inputs: tuple[Path, ...], out_dir: Path, excel: bool, password: str | No
     Example:
       goaltables run reports/ 2021-toteuma.txt -o out/ --excel
     """
+    from goaltables.export.dataset import ExportSettings, write_dataset  # pandas: only here
+
     result = run_pipeline(inputs, ReadOptions(password=password))
     for problem in result.problems:
         click.echo(f"{'note' if problem.kind == 'note' else 'error'}: {problem}", err=True)
@@ -132,6 +131,8 @@ def extract(file: Path, as_json: bool, password: str | None) -> None:
             row |= {"table": record.source.table, "row": record.source.row}
             click.echo(json.dumps(row, ensure_ascii=False))
     else:
+        from goaltables.export.text import format_records  # pandas: only here
+
         click.echo(format_records(records))
 
 
@@ -159,6 +160,8 @@ def tables(file: Path, pages: str | None, as_json: bool, password: str | None) -
     if as_json:
         click.echo(json.dumps({"tables": [_table_json(t) for t in found]}, ensure_ascii=False))
     else:
+        from goaltables.export.text import format_tables
+
         click.echo(format_tables([(t.page, t.method, _grid(t)) for t in found]))
 
 
@@ -203,6 +206,8 @@ def inspect(
     Example:
       goaltables inspect tilinpaatos-2024.pdf --pages 58-60 -o pictures/
     """
+    from goaltables.export.inspect import inspect_pdf  # Pillow drawing: only here
+
     try:
         if detect_format(read_bytes(file, str(file)), str(file)) != "pdf":
             raise UsageError(f"{file}: not a PDF; `inspect` draws PDF pages")

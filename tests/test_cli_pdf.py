@@ -94,3 +94,26 @@ def test_every_command_has_help_with_an_example() -> None:
     for command in ("tables", "inspect"):
         result = CliRunner().invoke(main, [command, "--help"])
         assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_bad_pdfs_fail_alone_in_a_batch(tmp_path: Path) -> None:
+    """Every bad PDF gives its one line and problem row; the good report's rows are all there."""
+    bad = sorted((ROOT / "tests" / "data" / "bad-pdf").glob("*.pdf"))
+    good = SAMPLES / "pdf" / "2022-interim-sv-delarsrapport.pdf"
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", *map(str, bad), str(good), "-o", str(out)])
+    assert result.exit_code == 1
+    goals = (out / "goals.csv").read_text(encoding="utf-8").splitlines()
+    assert len(goals) == 1 + 8  # the Swedish sample's eight rows
+    problems = (out / "problems.csv").read_text(encoding="utf-8")
+    for name in (
+        "encrypted-user-password",
+        "truncated",
+        "corrupt",
+        "zero-pages",
+        "scan",
+        "huge-page",
+    ):
+        assert f"{name}.pdf" in problems
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert all(line.count("\n") == 0 and ".pdf: " in line for line in errors)

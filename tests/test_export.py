@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from goaltables.export import WRITERS, write_dataset
+from goaltables.export.dataset import WRITERS, write_dataset
 from goaltables.export.files import atomic_path
 from goaltables.extract import extract
 from goaltables.normalize import assign_goal_ids

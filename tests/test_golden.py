@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from goaltables.export.tables import GOALS, goals_frame
+from goaltables.export.schema import GOALS
+from goaltables.export.tables import goals_frame
 from goaltables.extract import extract
 from goaltables.normalize import assign_goal_ids
 from tests.golden_samples import GOLDEN_SAMPLES, golden_path, require

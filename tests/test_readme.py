@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from goaltables.export.tables import DOCUMENTS, GOALS
+from goaltables.export.schema import DOCUMENTS, GOALS
 from tests.golden_samples import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -1,75 +1,22 @@
-"""Export: the dataset's tables written as files. One writer per format in `WRITERS`."""
+"""Export: the dataset's tables written as files (`dataset`), the contract they follow
+(`schema`), and pictures of what was read (`inspect`).
+
+`write_dataset`, `ExportSettings` and `WRITERS` load on first use: they bring pandas and
+pyarrow, which commands that only read do not need (a second off every start-up).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
+from importlib import import_module
+from typing import Any
 
-import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
-
-from goaltables.export.files import atomic_path
-from goaltables.export.tables import documents_frame, goals_frame, problems_frame
-from goaltables.records import SCHEMA_VERSION, DocumentInfo, Problem, Record
+_LAZY = {"ExportSettings", "WRITERS", "write_dataset"}
 
 
-@dataclass(frozen=True, slots=True)
-class ExportSettings:
-    excel: bool = False  # the CSV Finnish Excel opens as is: UTF-8 with BOM, ";" between cells
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module("goaltables.export.dataset"), name)
+    raise AttributeError(f"module 'goaltables.export' has no attribute {name!r}")
 
 
-def write_csv(df: pd.DataFrame, path: Path, settings: ExportSettings) -> None:
-    encoding, separator = ("utf-8-sig", ";") if settings.excel else ("utf-8", ",")
-    df.to_csv(path, index=False, encoding=encoding, sep=separator, lineterminator="\n")
-
-
-def write_parquet(df: pd.DataFrame, path: Path, settings: ExportSettings) -> None:
-    table = pa.Table.from_pandas(df, preserve_index=False)
-    # Plain `string` rather than pandas' `large_string`: older Parquet readers know it.
-    table = table.cast(
-        pa.schema(
-            [
-                pa.field(f.name, pa.string() if pa.types.is_large_string(f.type) else f.type)
-                for f in table.schema
-            ],
-            metadata=table.schema.metadata,
-        )
-    )
-    metadata = {
-        **(table.schema.metadata or {}),
-        b"goaltables_schema_version": SCHEMA_VERSION.encode(),
-    }
-    pq.write_table(table.replace_schema_metadata(metadata), path)
-
-
-Writer = Callable[[pd.DataFrame, Path, ExportSettings], None]
-WRITERS: dict[str, Writer] = {"csv": write_csv, "parquet": write_parquet}
-
-
-def write_dataset(
-    out_dir: Path,
-    documents: list[DocumentInfo],
-    records: list[Record],
-    problems: list[Problem],
-    settings: ExportSettings | None = None,
-) -> list[Path]:
-    """Write goals, documents and problems in every format; return the files written."""
-    settings = settings or ExportSettings()
-    tables = {
-        "goals": goals_frame(records),
-        "documents": documents_frame(documents),
-        "problems": problems_frame(problems),
-    }
-    written = []
-    for name, df in tables.items():
-        for suffix, writer in WRITERS.items():
-            target = out_dir / f"{name}.{suffix}"
-            with atomic_path(target) as temporary:
-                writer(df, temporary, settings)
-            written.append(target)
-    return written
-
-
-__all__ = ["WRITERS", "ExportSettings", "write_dataset"]
+__all__ = sorted(_LAZY)

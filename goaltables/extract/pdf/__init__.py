@@ -60,6 +60,7 @@ _RUNNING_MARGIN = 0.06  # the top of a page that holds its running header
 class _Reading:
     """What reading a document has gathered so far."""
 
+    opened: OpenedPdf | None = None
     grids: list[Grid] = field(default_factory=list)
     headings: dict[int, list[Heading]] = field(default_factory=dict)  # by page
     band: BandBuilder | None = None
@@ -88,9 +89,19 @@ class _Reading:
 
     def headings_above(self, page: int, top: float) -> list[Heading]:
         """Headings above a place: on its page, and on the page before (a heading further
-        back may belong to anything in between)."""
-        before = self.headings.get(page - 1, [])
-        return before + [h for h in self.headings.get(page, []) if h.top < top]
+        back may belong to anything in between). The page before is read only when nothing
+        above the place on its own page names anyone (Kauhava's page 70 names the company
+        whose cards fill pages 71-72): reading a page costs as much as reading a table page."""
+        here = [h for h in self.headings.get(page, []) if h.top < top]
+        if any(heading_name(h.text) for h in here):
+            return self.headings.get(page - 1, []) + here
+        return self._headings_of(page - 1) + here
+
+    def _headings_of(self, number: int) -> list[Heading]:
+        opened = self.opened
+        if number not in self.headings and opened and number >= 1 and number not in opened.skipped:
+            self.headings[number] = _page_headings(opened, number)
+        return self.headings.get(number, [])
 
     @property
     def next_table(self) -> int:
@@ -100,12 +111,8 @@ class _Reading:
 def read_pdf_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Extraction:
     """Records from a PDF report."""
     with open_pdf(data, doc.source, options.password) as opened:
-        reading = _Reading()
-        candidates = candidate_pages(opened)
-        for number in candidates:
-            before = number - 1
-            if before >= 1 and before not in candidates and before not in opened.skipped:
-                reading.headings[before] = _page_headings(opened, before)
+        reading = _Reading(opened)
+        for number in candidate_pages(opened):
             _read_page(opened, number, reading)
         reading.close_band()
         doc = _describe(doc, opened)

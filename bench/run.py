@@ -1,0 +1,116 @@
+"""Benchmark: seconds per page and peak memory of goaltables against its references, measured
+in one run on one machine, written to BENCHMARKS.md as ratios (`make bench`).
+
+References: `pdftotext` (poppler), the floor for reading a PDF's text, and pdfplumber's plain
+`extract_tables()` on every page, the generic table extractor goaltables is built on. Each tool
+runs as its own process, timed from start to exit (start-up included, as a user meets it), its
+peak resident memory taken from the operating system (`os.wait4`). Each is run `REPEATS` times
+and the fastest run counts: the others measure the machine's other work.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS = {
+    "long sample (21 pages)": ROOT
+    / "samples"
+    / "pdf"
+    / "2023-outcome-long-report-shaded-cards.pdf",
+    "Kauhava annual report (158 pages)": ROOT.parent
+    / "shared"
+    / "real"
+    / "kauhava-tilinpaatos-2024.pdf",
+}
+REPEATS = 3
+PDFPLUMBER_TABLES = (
+    "import sys, pdfplumber\n"
+    "with pdfplumber.open(sys.argv[1]) as pdf:\n"
+    "    [p.extract_tables() for p in pdf.pages]"
+)
+
+
+@dataclass(frozen=True)
+class Measure:
+    seconds: float
+    peak_mib: float
+
+
+def measure(command: list[str]) -> Measure:
+    """The fastest of REPEATS runs of `command`, and its peak memory."""
+    runs = []
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        if status != 0:
+            raise SystemExit(f"benchmark: {' '.join(command)} failed (status {status})")
+        runs.append(Measure(seconds, usage.ru_maxrss / 1024))  # ru_maxrss is in KiB on Linux
+    return min(runs, key=lambda m: m.seconds)
+
+
+def tools(pdf: Path) -> dict[str, list[str]]:
+    goaltables = str(Path(sys.executable).with_name("goaltables"))
+    return {
+        "pdftotext": ["pdftotext", str(pdf), "-"],
+        "pdfplumber extract_tables()": [sys.executable, "-c", PDFPLUMBER_TABLES, str(pdf)],
+        "goaltables extract": [goaltables, "extract", str(pdf), "--json"],
+    }
+
+
+def table(name: str, pdf: Path) -> list[str]:
+    pages = len(pdfium.PdfDocument(str(pdf)))
+    results = {tool: measure(command) for tool, command in tools(pdf).items()}
+    floor, plumber = results["pdftotext"], results["pdfplumber extract_tables()"]
+    lines = [
+        f"### {name}",
+        "",
+        "| tool | s/page | total s | × pdftotext | × pdfplumber tables | peak MiB |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for tool, m in results.items():
+        per_page, ratio = m.seconds / pages, m.seconds / floor.seconds
+        lines.append(
+            f"| {tool} | {per_page:.4f} | {m.seconds:.2f} | {ratio:.1f} "
+            f"| {m.seconds / plumber.seconds:.2f} | {m.peak_mib:.0f} |"
+        )
+    return [*lines, ""]
+
+
+def main() -> None:
+    if shutil.which("pdftotext") is None:
+        raise SystemExit("benchmark: pdftotext is missing; `make bench` installs poppler-utils")
+    missing = [str(p) for p in DOCUMENTS.values() if not p.exists()]
+    if missing:
+        raise SystemExit(f"benchmark: missing {', '.join(missing)}")
+    out = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (bench/run.py); do not edit by hand. Each figure is the fastest",
+        f"of {REPEATS} runs of the whole command, start-up included; peak MiB is the process's",
+        "peak resident memory. Ratios compare tools measured in this same run on this machine.",
+        "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}.",
+        "",
+    ]
+    for name, pdf in DOCUMENTS.items():
+        out += table(name, pdf)
+    target = ROOT / "BENCHMARKS.md"
+    target.write_text("\n".join(out), encoding="utf-8")
+    print(target.read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,188 @@
+"""The dataset contract: table names, column order and types. Users build on these names.
+
+No pandas here: the command line reads the contract without paying for pandas' import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from goaltables.records import DocumentInfo, Record
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    dtype: str  # a pandas extension dtype: "string" or "Int64"
+    description: str
+    example: str
+
+
+GOALS = (
+    Column("doc_id", "string", "Short stable hash of the source file's bytes", "247f295a7dd2"),
+    Column(
+        "source",
+        "string",
+        "Input path, relative to the input folder in a folder run",
+        "reports/2021-toteuma.txt",
+    ),
+    Column("page", "Int64", "1-based page; empty where the format has no pages", "12"),
+    Column("year", "Int64", "Year the document covers, from its title or file name", "2021"),
+    Column(
+        "phase",
+        "string",
+        "plan | interim | outcome; empty when the document does not say",
+        "outcome",
+    ),
+    Column(
+        "organisation",
+        "string",
+        "Municipality or organisation, where the document names it",
+        "Kauhavan kaupunki",
+    ),
+    Column(
+        "sector",
+        "string",
+        "Sector (toimiala) the table belongs to",
+        "Sivistys- ja hyvinvointipalvelut",
+    ),
+    Column("area", "string", "Service area (tulosalue)", "Vapaa-aikapalvelut"),
+    Column(
+        "strategy",
+        "string",
+        "Higher-level (strategic) goal the goal serves, where given",
+        "Elinvoimainen kunta",
+    ),
+    Column("goal_no", "string", "The goal's item number as printed", "1"),
+    Column(
+        "goal",
+        "string",
+        "The goal's text, its number removed",
+        "Vapaa-aikapalvelut toimii laaditun strategian mukaisesti.",
+    ),
+    Column("measure_no", "string", 'The measure\'s item number as printed ("1", "3.1", "1)")', "1"),
+    Column(
+        "measure",
+        "string",
+        "The measure, indicator or action, its number removed",
+        "Strategian tavoitteet saavutetaan ...",
+    ),
+    Column("baseline", "string", "Baseline value as printed (lähtötaso, nykyarvo)", "72 %"),
+    Column("target", "string", "Target value as printed (tavoitetaso, tavoitearvo)", "80 %"),
+    Column("actual", "string", "Actual value as printed (toteuma-arvo)", "78 %"),
+    Column(
+        "progress",
+        "string",
+        "Progress or outcome text (toteutuminen, tilannekuvaus)",
+        "Strategisten tavoitteiden toteutumista seurataan ...",
+    ),
+    Column(
+        "rating_raw",
+        "string",
+        "The assessment as shown, with its colour when colour carries it",
+        "● #00B050",
+    ),
+    Column(
+        "rating",
+        "Int64",
+        "The assessment on the document's own scale; empty when it cannot be known",
+        "2",
+    ),
+    Column(
+        "rating_label",
+        "string",
+        "The legend's words for that rating",
+        "tulee todennäköisesti toteutumaan tai on jo toteutunut",
+    ),
+    Column(
+        "status",
+        "string",
+        "green | yellow | red | grey (not assessable yet); empty when unknown",
+        "green",
+    ),
+    Column("goal_id", "string", "Id of the goal, shared by its measure rows", "247f295a7dd2-g001"),
+)
+
+DOCUMENTS = (
+    Column("doc_id", "string", "Short stable hash of the file's bytes", "247f295a7dd2"),
+    Column(
+        "source",
+        "string",
+        "Input path, relative to the input folder in a folder run",
+        "reports/2021-toteuma.txt",
+    ),
+    Column("format", "string", "How the file was read", "text/pdf-dump"),
+    Column(
+        "title",
+        "string",
+        "The document's title as printed",
+        "Sivistys- ja hyvinvointipalvelualueen tavoitteet 2021/toteutuma",
+    ),
+    Column("organisation", "string", "Municipality or organisation", "Kauhavan kaupunki"),
+    Column(
+        "sector",
+        "string",
+        "Sector, when the whole document is one sector's",
+        "Sivistys- ja hyvinvointipalvelut",
+    ),
+    Column("year", "Int64", "Year the document covers", "2021"),
+    Column("phase", "string", "plan | interim | outcome", "outcome"),
+    Column("pages", "Int64", "Number of pages; empty where the format has none", "158"),
+    Column("tables_found", "Int64", "Goal tables found", "1"),
+    Column("goals_found", "Int64", "Distinct goals found", "10"),
+    Column(
+        "problems",
+        "string",
+        'What went wrong or was lost, "; "-separated; empty when nothing',
+        "the rating column has no values in the text ...",
+    ),
+)
+
+
+def goal_rows(records: list[Record]) -> list[dict[str, object]]:
+    return [
+        {
+            "doc_id": r.doc_id,
+            "source": r.source.path,
+            "page": r.source.page,
+            "year": r.year,
+            "phase": r.phase,
+            "organisation": r.organisation,
+            "sector": r.sector,
+            "area": r.area,
+            "strategy": r.strategy,
+            "goal_no": r.goal_no,
+            "goal": r.goal,
+            "measure_no": r.measure_no,
+            "measure": r.measure,
+            "baseline": r.baseline,
+            "target": r.target,
+            "actual": r.actual,
+            "progress": r.progress,
+            "rating_raw": r.rating.raw,
+            "rating": r.rating.value,
+            "rating_label": r.rating.label,
+            "status": r.rating.status,
+            "goal_id": r.goal_id,
+        }
+        for r in records
+    ]
+
+
+def document_rows(documents: list[DocumentInfo]) -> list[dict[str, object]]:
+    return [
+        {
+            "doc_id": d.doc_id,
+            "source": d.source,
+            "format": d.format,
+            "title": d.title,
+            "organisation": d.organisation,
+            "sector": d.sector,
+            "year": d.year,
+            "phase": d.phase,
+            "pages": d.pages,
+            "tables_found": d.tables_found,
+            "goals_found": d.goals_found,
+            "problems": "; ".join(d.problems),
+        }
+        for d in documents
+    ]
