@@ -40,6 +40,9 @@ def goal_key(record: Record) -> tuple[str, str, str, str]:
 
 
 def finish(doc: DocumentInfo, records: list[Record], tables: int) -> Extraction:
-    """The extraction, with the document's counts filled in."""
+    """The extraction, with the document's counts filled in, and its sector when every row
+    has the same one (the sector may come from each table's headings)."""
     goals = len({goal_key(r) for r in records})
-    return Extraction(replace(doc, tables_found=tables, goals_found=goals), records)
+    sectors = {r.sector for r in records}
+    sector = doc.sector or (sectors.pop() if len(sectors) == 1 else "")
+    return Extraction(replace(doc, sector=sector, tables_found=tables, goals_found=goals), records)
