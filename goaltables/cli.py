@@ -17,7 +17,7 @@ from goaltables.export.schema import goal_rows
 from goaltables.extract import ReadOptions, detect_format, read_bytes
 from goaltables.extract import extract as extract_file
 from goaltables.extract.pdf import list_tables
-from goaltables.extract.pdf.cells import RawTable
+from goaltables.extract.tables import RawTable
 from goaltables.extract.textio import clean_cell
 from goaltables.normalize import assign_goal_ids
 from goaltables.pipeline import run as run_pipeline

@@ -11,14 +11,15 @@ from PIL import ImageDraw
 
 from goaltables.export.files import atomic_path
 from goaltables.extract import read_bytes
+from goaltables.extract.assemble import Row, row_kind
 from goaltables.extract.grid import header_role, split_verdict
 from goaltables.extract.pdf import page_tables, pages_wanted
-from goaltables.extract.pdf.assemble import Row, row_kind
-from goaltables.extract.pdf.cells import PageShapes, PdfCell, RawTable
+from goaltables.extract.pdf.cells import PageShapes
 from goaltables.extract.pdf.legend import page_legend
 from goaltables.extract.pdf.opening import OpenedPdf, candidate_pages, open_pdf
 from goaltables.extract.pdf.words import group_lines, page_words
 from goaltables.extract.ratings import Legend, decode_rating, find_legend
+from goaltables.extract.tables import RawTable, TableCell
 from goaltables.extract.textio import clean_cell
 
 _METHOD_COLOURS = {"ruled": (31, 119, 180), "unruled": (255, 127, 14)}
@@ -106,7 +107,7 @@ def _label_table(
 
 
 def _label_roles(
-    draw: ImageDraw.ImageDraw, cells: list[PdfCell | None], roles: list[str | None], scale: float
+    draw: ImageDraw.ImageDraw, cells: list[TableCell | None], roles: list[str | None], scale: float
 ) -> None:
     """Each header cell's role, on a white ground just above the cell."""
     for cell, role in zip(cells, roles, strict=False):
@@ -119,7 +120,7 @@ def _label_roles(
 
 
 def _mark_rating(
-    draw: ImageDraw.ImageDraw, cell: PdfCell, legend: Legend | None, scale: float
+    draw: ImageDraw.ImageDraw, cell: TableCell, legend: Legend | None, scale: float
 ) -> None:
     raw = f"{cell.colour} {clean_cell(cell.text)}".strip()
     if not raw:

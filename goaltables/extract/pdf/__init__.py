@@ -13,14 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from goaltables.errors import NoGoalTable, UsageError
-from goaltables.extract.build import build_records, finish
-from goaltables.extract.grid import Grid, assign_columns, grid_to_drafts
-from goaltables.extract.metadata import find_organisation, looks_like_title, read_title_facts
-from goaltables.extract.options import ReadOptions
-from goaltables.extract.pdf.assemble import (
+from goaltables.extract.assemble import (
     BandBuilder,
     Card,
-    OpenHeader,
     Row,
     band_header,
     card_rows,
@@ -28,18 +23,20 @@ from goaltables.extract.pdf.assemble import (
     continue_card,
     heading_name,
     is_card_table,
-    open_header,
     place_under_headings,
     unfold_cards,
-    values_under,
 )
-from goaltables.extract.pdf.cells import PageShapes, RawTable, read_colour
+from goaltables.extract.build import build_records, finish
+from goaltables.extract.grid import Grid, assign_columns, grid_to_drafts
+from goaltables.extract.metadata import find_organisation, looks_like_title, read_title_facts
+from goaltables.extract.options import ReadOptions
+from goaltables.extract.pdf.cells import PageShapes, read_colour
+from goaltables.extract.pdf.continuation import OpenHeader, open_header, values_under
 from goaltables.extract.pdf.legend import page_legend
 from goaltables.extract.pdf.opening import OpenedPdf, candidate_pages, open_pdf
 from goaltables.extract.pdf.ruled import ruled_tables
 from goaltables.extract.pdf.unruled import unruled_tables
 from goaltables.extract.pdf.words import (
-    Heading,
     Line,
     body_size,
     find_headings,
@@ -47,6 +44,7 @@ from goaltables.extract.pdf.words import (
     page_words,
 )
 from goaltables.extract.ratings import Legend, find_legend
+from goaltables.extract.tables import Heading, RawTable
 from goaltables.records import DocumentInfo, Extraction, RowDraft
 
 _TITLE_LINES = 15  # the lines of page 1 that may hold the title and the running header

@@ -1,4 +1,4 @@
-"""The tables a PDF page holds, as rows of cells with their boxes, before any meaning is given.
+"""The colours on a PDF page that can carry a rating, and the cell each lands in.
 
 Both table finders (ruled: from drawn lines; unruled: from text alignment) produce `RawTable`s;
 `assemble` reads goal tables out of them. A cell's `colour` says what colour shows in it, in the
@@ -7,44 +7,20 @@ form `rating_raw` keeps: "● #00B050" (a coloured ball, glyph or drawn), "fill 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pdfplumber.page import Page
 
 from goaltables.extract.pdf.geometry import BBox, inside, overlap_share
 from goaltables.extract.ratings import nearest_status
-from goaltables.extract.textio import dehyphenate
+from goaltables.extract.tables import TableCell
 
 BALLS = frozenset("●⬤○◯◉•")
 # A drawn shape is a ball when it is roughly round and small (points).
 _MAX_BALL_SIZE = 20.0
 # A fill is shading when it covers this much of the cell.
 _MIN_SHADED_SHARE = 0.6
-
-
-@dataclass
-class PdfCell:
-    text: str
-    bbox: BBox
-    colour: str = ""
-
-    def __post_init__(self) -> None:
-        self.text = dehyphenate(self.text)  # PDFs are typeset: "tun-" / "tia" is "tuntia"
-
-
-@dataclass
-class RawTable:
-    page: int
-    bbox: BBox
-    method: str  # "ruled" (from lines) or "unruled" (from text alignment)
-    rows: list[list[PdfCell | None]]  # None where a merged cell covers the place
-    header_rows: set[int] = field(default_factory=set)  # known header rows (unruled finder)
-    card_values: bool = False  # values read under a card header left open on the page before
-
-    @property
-    def columns(self) -> int:
-        return max((len(r) for r in self.rows), default=0)
 
 
 def to_hex(colour: object) -> str:
@@ -96,7 +72,7 @@ def _is_ball(curve: dict[str, Any]) -> bool:
     )
 
 
-def read_colour(cell: PdfCell, shapes: PageShapes) -> None:
+def read_colour(cell: TableCell, shapes: PageShapes) -> None:
     """Set the cell's colour from a ball in it, or else from its shading; drop ball glyphs
     from its text."""
     ball = next((colour for box, colour in shapes.balls if inside(box, cell.bbox)), "")

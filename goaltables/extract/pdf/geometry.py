@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-BBox = tuple[float, float, float, float]
+from goaltables.extract.tables import BBox
 
 
 def inside(inner: BBox, outer: BBox, tolerance: float = 1.0) -> bool:

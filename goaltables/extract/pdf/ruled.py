@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pdfplumber.page import Page
 
-from goaltables.extract.pdf.cells import PdfCell, RawTable
+from goaltables.extract.tables import RawTable, TableCell
+from goaltables.extract.textio import dehyphenate  # PDFs are typeset: "tun-" / "tia" is "tuntia"
 
 
 def ruled_tables(page: Page, page_number: int) -> list[RawTable]:
@@ -12,9 +13,9 @@ def ruled_tables(page: Page, page_number: int) -> list[RawTable]:
     tables = []
     for found in page.find_tables():
         texts = found.extract()
-        rows: list[list[PdfCell | None]] = [
+        rows: list[list[TableCell | None]] = [
             [
-                PdfCell(text or "", bbox) if bbox is not None else None
+                TableCell(dehyphenate(text or ""), bbox) if bbox is not None else None
                 for bbox, text in zip(row.cells, row_texts, strict=True)
             ]
             for row, row_texts in zip(found.rows, texts, strict=True)

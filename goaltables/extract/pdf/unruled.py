@@ -23,9 +23,10 @@ import re
 from dataclasses import dataclass
 
 from goaltables.extract.grid import header_role
-from goaltables.extract.pdf.cells import PdfCell, RawTable
 from goaltables.extract.pdf.geometry import BBox, inside, union
 from goaltables.extract.pdf.words import Line, Word
+from goaltables.extract.tables import RawTable, TableCell
+from goaltables.extract.textio import dehyphenate
 
 # Words further apart than this many font sizes are in different cells.
 _CELL_GAP_EMS = 0.8
@@ -196,7 +197,7 @@ def _to_raw_table(rows: list[list[Line]], segments: list[_Segment], page: int) -
     all_starts = sorted({round(c.x0, 1) for s in segments for c in s.header})
     right = max(line.x1 for row in rows for line in row) + _ALIGN_SLACK
     header_rows = {s.header_line for s in segments}
-    raw_rows: list[list[PdfCell | None]] = []
+    raw_rows: list[list[TableCell | None]] = []
     for index, row in enumerate(rows):
         segment = max((s for s in segments if s.header_line <= index), key=lambda s: s.header_line)
         raw_rows.append(_place_row(row, segment.header, all_starts, right))
@@ -206,7 +207,7 @@ def _to_raw_table(rows: list[list[Line]], segments: list[_Segment], page: int) -
 
 def _place_row(
     row: list[Line], header: list[HeaderCell], all_starts: list[float], right: float
-) -> list[PdfCell | None]:
+) -> list[TableCell | None]:
     """A row's words into its segment's columns, then those columns onto the table's."""
     starts = [c.x0 for c in header]
     texts: list[list[str]] = [[] for _ in header]
@@ -219,9 +220,10 @@ def _place_row(
             texts[column].append(" ".join(words))
     top = min(line.top for line in row) - 2
     bottom = max(line.bottom for line in row) + 2
-    cells: list[PdfCell | None] = [None] * len(all_starts)
+    cells: list[TableCell | None] = [None] * len(all_starts)
     for column, start in enumerate(starts):
         end = starts[column + 1] - _ALIGN_SLACK if column + 1 < len(starts) else right
         place = min(range(len(all_starts)), key=lambda i: abs(all_starts[i] - start))
-        cells[place] = PdfCell("\n".join(texts[column]), (start - _ALIGN_SLACK, top, end, bottom))
+        box = (start - _ALIGN_SLACK, top, end, bottom)
+        cells[place] = TableCell(dehyphenate("\n".join(texts[column])), box)
     return cells

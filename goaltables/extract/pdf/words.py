@@ -10,6 +10,7 @@ from typing import Any
 from pdfplumber.page import Page
 
 from goaltables.extract.pdf.geometry import BBox, inside
+from goaltables.extract.tables import Heading
 from goaltables.extract.textio import collapse_spaces
 
 # Words whose tops differ by less than this (points) sit on one line.
@@ -119,14 +120,6 @@ def body_size(lines: list[Line]) -> float:
         for word in line.words:
             sizes[word.size] += len(word.text)
     return sizes.most_common(1)[0][0] if sizes else 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    text: str
-    page: int
-    top: float
-    rank: tuple[float, bool, bool]  # larger means a higher level: (size, coloured, bold)
 
 
 def find_headings(

@@ -1,4 +1,5 @@
-"""Raw tables become goal-table grids: header rows found, cards unfolded, pages joined.
+"""Raw tables become goal-table grids, whatever format they came from: header rows found,
+cards unfolded, tables continued over pages, areas taken from headings.
 
 A goal table comes in one of two shapes:
 - a *band*: one header row on top (maybe repeated on every page), a row per measure below;
@@ -23,9 +24,7 @@ from dataclasses import dataclass, field, replace
 from goaltables.extract.grid import Cell, Grid, GridRow, header_role, is_goal_header
 from goaltables.extract.metadata import nominative
 from goaltables.extract.numbering import split_item_number
-from goaltables.extract.pdf.cells import PdfCell, RawTable
-from goaltables.extract.pdf.geometry import union
-from goaltables.extract.pdf.words import Heading, Line
+from goaltables.extract.tables import Heading, RawTable, TableCell
 from goaltables.extract.textio import clean_cell
 from goaltables.extract.vocabulary import vocabulary
 
@@ -46,7 +45,7 @@ _SENTENCE_END = re.compile(r"[.!?)]\s*$")
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    cells: tuple[PdfCell | None, ...]
+    cells: tuple[TableCell | None, ...]
     page: int
 
     def texts(self) -> list[str]:
@@ -89,8 +88,8 @@ def row_kind(row: Row, known_header: bool) -> str:
 class Card:
     """One goal's card: goal-level fields (goal, strategy, progress, rating) and measure rows."""
 
-    fields: dict[str, PdfCell] = field(default_factory=dict)
-    measures: list[dict[str, PdfCell]] = field(default_factory=list)
+    fields: dict[str, TableCell] = field(default_factory=dict)
+    measures: list[dict[str, TableCell]] = field(default_factory=list)
     page: int = 0  # where the card starts
     measure_pages: list[int] = field(default_factory=list)  # where each measure row is
 
@@ -111,7 +110,7 @@ def unfold_cards(table: RawTable, roles: list[str | None] | None = None) -> list
         # The row under a header row holds its values, whatever words they open with.
         kind = "value" if kind == "header" else row_kind(row, index in table.header_rows)
         if kind == "header":
-            roles = _roles_by_column(row)
+            roles = roles_by_column(row)
             if "goal" in roles and (card.has_goal or card.measures):
                 cards.append(card)
                 card = Card(page=table.page)
@@ -123,47 +122,7 @@ def unfold_cards(table: RawTable, roles: list[str | None] | None = None) -> list
     return [c for c in cards if c.fields or c.measures]  # a goal-less half joins the card before
 
 
-@dataclass(frozen=True, slots=True)
-class OpenHeader:
-    """A card's header row left with nothing under it at a page's end: its roles, and where
-    its columns start, to read the values that open the next page."""
-
-    roles: list[str | None]
-    starts: list[float]
-
-
-def open_header(table: RawTable) -> OpenHeader | None:
-    """The table's last row when it is a header with nothing under it."""
-    filled = [
-        (cells, row) for cells in table.rows if (row := Row(tuple(cells), table.page)).filled()
-    ]
-    if not filled or row_kind(filled[-1][1], False) != "header":
-        return None
-    cells, row = filled[-1]
-    starts = [c.bbox[0] if c else float("inf") for c in cells]
-    return OpenHeader(_roles_by_column(row), starts)
-
-
-def values_under(header: OpenHeader, lines: list[Line], page: int) -> RawTable | None:
-    """Lines that open a page under a header left open on the page before, as a table row."""
-    if not lines:
-        return None
-    texts: list[list[str]] = [[] for _ in header.starts]
-    for line in lines:
-        per_column: dict[int, list[str]] = {}
-        for word in line.words:
-            column = max(
-                (i for i, start in enumerate(header.starts) if word.x0 >= start - 3), default=0
-            )
-            per_column.setdefault(column, []).append(word.text)
-        for column, words in per_column.items():
-            texts[column].append(" ".join(words))
-    box = union([(ln.x0, ln.top, ln.x1, ln.bottom) for ln in lines])
-    cells: list[PdfCell | None] = [PdfCell("\n".join(t), box) for t in texts]
-    return RawTable(page, box, "unruled", [cells], card_values=True)
-
-
-def card_rows(cards: list[Card]) -> list[tuple[dict[str, PdfCell], int]]:
+def card_rows(cards: list[Card]) -> list[tuple[dict[str, TableCell], int]]:
     """Band rows of cards, each with its page: one per measure, the goal-level fields on each."""
     return [row for card in cards for row in _card_rows(card)]
 
@@ -175,7 +134,7 @@ def continue_card(card: Card, rest: Card) -> None:
     card.fields = {**rest.fields, **card.fields}
 
 
-def _roles_by_column(row: Row) -> list[str | None]:
+def roles_by_column(row: Row) -> list[str | None]:
     return [header_role(t) if t else None for t in row.texts()]
 
 
@@ -196,9 +155,9 @@ def _take_label(row: Row, card: Card, cards: list[Card]) -> Card:
     return card
 
 
-def _joined_cell(row: Row, columns: list[int]) -> PdfCell:
+def _joined_cell(row: Row, columns: list[int]) -> TableCell:
     cells = [cell for i in columns if (cell := row.cells[i]) is not None]
-    return PdfCell("\n".join(c.text for c in cells), cells[0].bbox, cells[-1].colour)
+    return TableCell("\n".join(c.text for c in cells), cells[0].bbox, cells[-1].colour)
 
 
 def _take_values(row: Row, roles: list[str | None], card: Card) -> None:
@@ -217,7 +176,7 @@ def _take_values(row: Row, roles: list[str | None], card: Card) -> None:
         card.fields.update(values)
 
 
-def _card_rows(card: Card) -> list[tuple[dict[str, PdfCell], int]]:
+def _card_rows(card: Card) -> list[tuple[dict[str, TableCell], int]]:
     rows = [
         ({**card.fields, **measure}, page)
         for measure, page in zip(card.measures, card.measure_pages, strict=True)
@@ -240,7 +199,7 @@ _ROLE_ORDER = (
 )
 
 
-def cards_grid(rows: list[tuple[dict[str, PdfCell], int]], table_no: int) -> Grid:
+def cards_grid(rows: list[tuple[dict[str, TableCell], int]], table_no: int) -> Grid:
     roles = tuple(r for r in _ROLE_ORDER if any(r in row for row, _ in rows))
     grid_rows = tuple(
         GridRow(tuple(_cell(row.get(role)) for role in roles), page=page, row=i + 1)
@@ -249,7 +208,7 @@ def cards_grid(rows: list[tuple[dict[str, PdfCell], int]], table_no: int) -> Gri
     return Grid(header=roles, rows=grid_rows, table=table_no, roles=roles)
 
 
-def _cell(cell: PdfCell | None) -> Cell:
+def _cell(cell: TableCell | None) -> Cell:
     return Cell(cell.text, cell.colour) if cell else Cell("")
 
 
@@ -299,11 +258,11 @@ def _is_split_tail(row: Row, above: Row) -> bool:
 
 
 def _merged(above: Row, tail: Row) -> Row:
-    cells: list[PdfCell | None] = []
+    cells: list[TableCell | None] = []
     for i, cell in enumerate(above.cells):
         more = tail.cells[i] if i < len(tail.cells) else None
         if cell is not None and more is not None and more.text.strip():
-            cell = PdfCell(f"{cell.text}\n{more.text}", cell.bbox, cell.colour)
+            cell = TableCell(f"{cell.text}\n{more.text}", cell.bbox, cell.colour)
         cells.append(cell)
     return Row(tuple(cells), above.page)
 
