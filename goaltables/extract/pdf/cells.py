@@ -12,9 +12,9 @@ from typing import Any
 
 from pdfplumber.page import Page
 
-from goaltables.extract.pdf.geometry import BBox, inside, overlap_share
+from goaltables.extract.pdf.geometry import inside, overlap_share
 from goaltables.extract.ratings import nearest_status
-from goaltables.extract.tables import TableCell
+from goaltables.extract.tables import BBox, TableCell
 
 BALLS = frozenset("●⬤○◯◉•")
 # A drawn shape is a ball when it is roughly round and small (points).

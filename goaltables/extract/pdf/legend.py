@@ -8,9 +8,9 @@ report), or words alone ("asteikolla 1 = toteutunut, 2 = osittain, 3 = ei toteut
 from __future__ import annotations
 
 from goaltables.extract.pdf.cells import PageShapes
-from goaltables.extract.pdf.geometry import BBox
 from goaltables.extract.pdf.words import Line
 from goaltables.extract.ratings import Legend, LegendEntry, legend_entries, verdict_status
+from goaltables.extract.tables import BBox
 from goaltables.extract.textio import collapse_spaces
 
 # A swatch is a small filled box; words start within this distance (points) right of a key.

@@ -23,9 +23,9 @@ import re
 from dataclasses import dataclass
 
 from goaltables.extract.grid import header_role
-from goaltables.extract.pdf.geometry import BBox, inside, union
+from goaltables.extract.pdf.geometry import inside, union
 from goaltables.extract.pdf.words import Line, Word
-from goaltables.extract.tables import RawTable, TableCell
+from goaltables.extract.tables import BBox, RawTable, TableCell
 from goaltables.extract.textio import dehyphenate
 
 # Words further apart than this many font sizes are in different cells.

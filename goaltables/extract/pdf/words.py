@@ -9,8 +9,8 @@ from typing import Any
 
 from pdfplumber.page import Page
 
-from goaltables.extract.pdf.geometry import BBox, inside
-from goaltables.extract.tables import Heading
+from goaltables.extract.pdf.geometry import inside
+from goaltables.extract.tables import BBox, Heading
 from goaltables.extract.textio import collapse_spaces
 
 # Words whose tops differ by less than this (points) sit on one line.
