@@ -28,7 +28,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
         ("tyhja.txt", b"", UnsupportedFormat, "tyhja.txt: the file is empty"),
         ("tyhja2.txt", b"  \n\n", UnsupportedFormat, "tyhja2.txt: the file is empty"),
         ("raportti.txt", b"%PDF-1.7\n...", DamagedFile, "raportti.txt: damaged or truncated PDF"),
-        ("raportti.docx", b"PK\x03\x04rest", UnsupportedFormat, "raportti.docx: a zip container"),
+        ("raportti.docx", b"PK\x03\x04rest", DamagedFile, "raportti.docx: a damaged zip file"),
         (
             "vanha.doc",
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",

@@ -53,9 +53,11 @@ def _key(row: pd.Series) -> str:
     return f"{row['goal'][:40]}|{row['measure'][:40]}".casefold()
 
 
-def compare(pdf: Path, truth_csv: Path) -> Comparison:
+def compare(report: Path, truth_csv: Path, ignore: tuple[str, ...] = ()) -> Comparison:
+    """Compare a report (PDF, or the same document in another format) with its truth; the
+    columns in `ignore` are not compared (a .docx has no pages)."""
     truth = pd.read_csv(truth_csv, dtype=str, keep_default_na=False)
-    read = goals_frame(extract(pdf, pdf.name).records).astype(object).fillna("").astype(str)
+    read = goals_frame(extract(report, report.name).records).astype(object).fillna("").astype(str)
     matcher = difflib.SequenceMatcher(
         a=[_key(r) for _, r in truth.iterrows()],
         b=[_key(r) for _, r in read.iterrows()],
@@ -66,7 +68,7 @@ def compare(pdf: Path, truth_csv: Path) -> Comparison:
         for offset in range(block.size):
             expected, got = truth.iloc[block.a + offset], read.iloc[block.b + offset]
             comparison.matched_rows += 1
-            for column in TRUTH_COLUMNS:
+            for column in (c for c in TRUTH_COLUMNS if c not in ignore):
                 if expected[column] != got[column]:
                     comparison.wrong.setdefault(column, []).append((expected[column], got[column]))
     return comparison

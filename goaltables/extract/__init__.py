@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from goaltables.errors import UnreadableFile, UnsupportedFormat
+from goaltables.errors import DamagedFile, EncryptedFile, UnreadableFile, UnsupportedFormat
+from goaltables.extract.docx import read_docx_report
 from goaltables.extract.options import ReadOptions
 from goaltables.extract.pdf import read_pdf_report
 from goaltables.extract.text import read_text_report
@@ -16,17 +19,20 @@ Reader = Callable[[bytes, DocumentInfo, ReadOptions], Extraction]
 
 # Adding a format: a module with a reader, a line here, and a signature in `_SIGNATURES`.
 READERS: dict[str, Reader] = {
+    "docx": read_docx_report,
     "pdf": read_pdf_report,
     "text": read_text_report,
 }
 _SIGNATURES = ((b"%PDF", "pdf"),)
 
 # File endings a folder walk picks up; a file named on the command line is read whatever its name.
-REPORT_SUFFIXES = frozenset({".txt", ".tsv", ".tab", ".text", ".pdf"})
+REPORT_SUFFIXES = frozenset({".txt", ".tsv", ".tab", ".text", ".pdf", ".docx"})
 
+_OLE = b"\xd0\xcf\x11\xe0"
+# An encrypted .docx/.xlsx is an OLE file holding this stream (its name in UTF-16).
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 # Containers we recognise but do not read yet, so the message can say what the file is.
 _NOT_READ_YET = (
-    (b"PK\x03\x04", "a zip container such as DOCX, XLSX or ODT (not read yet)"),
     (
         b"\xd0\xcf\x11\xe0",
         "an OLE file such as DOC or XLS, or an encrypted Office file (not read yet)",
@@ -46,12 +52,33 @@ def detect_format(data: bytes, name: str) -> str:
     for signature, fmt in _SIGNATURES:
         if signature in data[:1024]:
             return fmt
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_format(data, name)
+    if data.startswith(_OLE) and _ENCRYPTION_INFO in data:
+        raise EncryptedFile(
+            f"{name}: a password-protected Office document: save it without a password to read it"
+        )
     for signature, what in _NOT_READ_YET:
         if data.startswith(signature):
             raise UnsupportedFormat(f"{name}: {what}")
     if not data.strip():
         raise UnsupportedFormat(f"{name}: the file is empty")
     return "text"
+
+
+def _zip_format(data: bytes, name: str) -> str:
+    """A zip is a Word document, a spreadsheet or an OpenDocument by what it holds."""
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except zipfile.BadZipFile:
+        raise DamagedFile(f"{name}: a damaged zip file (a .docx is a zip)") from None
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        raise UnsupportedFormat(f"{name}: an Excel workbook (.xlsx is not read yet)")
+    if "content.xml" in names:
+        raise UnsupportedFormat(f"{name}: an OpenDocument file (not read yet)")
+    raise UnsupportedFormat(f"{name}: a zip file that holds no document goaltables reads")
 
 
 def read_bytes(path: Path, name: str) -> bytes:

@@ -39,6 +39,7 @@ _CATEGORY = re.compile(
     r"budget|delårsrapport|verksamhetsberättelse|toteutuminen|toteuma",
     re.I,
 )
+_SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")  # "5.3 Sivistystoimiala"
 _HEADING_PARTS = re.compile(r"\s*[:–—]\s*|\s+-\s+")
 _SENTENCE_END = re.compile(r"[.!?)]\s*$")
 
@@ -302,6 +303,7 @@ def heading_name(text: str, organisation: str = "") -> str:
     'Sivistystoimen hallinto: tavoitteiden toteutuminen' -> 'Sivistystoimen hallinto',
     'Sivistystoimialan tavoitteet 2022 / toteuma' -> 'Sivistystoimiala',
     'Taloudelliset tavoitteet' -> '', 'Arvio toteumasta' (a legend's title) -> ''."""
+    text = _SECTION_NUMBER.sub("", text)
     if label_role(text):
         return ""
     parts = [
@@ -320,15 +322,19 @@ def heading_name(text: str, organisation: str = "") -> str:
 
 def place_under_headings(grid: Grid, headings: list[Heading], has_area_column: bool) -> Grid:
     """Area (when the table has no area column) and sector from the headings above the table:
-    the nearest heading that names someone, and the nearest of a higher level above it."""
-    named = [(h, name) for h in headings if (name := heading_name(h.text))]
+    the nearest heading that names someone, and the heading it stands under (the nearest of a
+    higher level before it), when that one names someone else."""
+    named = [(i, h, name) for i, h in enumerate(headings) if (name := heading_name(h.text))]
     if not named:
         return grid
-    nearest, name = named[-1]
-    # A chapter heading may name the area itself ("5.1 Sivistystoimen hallinto" over
-    # "Sivistystoimen hallinto: tavoitteiden toteutuminen"): that is no sector.
-    higher = [n for h, n in named if h.rank > nearest.rank and n != name]
+    index, nearest, name = named[-1]
     if has_area_column:
         return replace(grid, heading_sector=name)
-    sector = higher[-1] if higher else grid.heading_sector
-    return replace(grid, heading_area=name, heading_sector=sector)
+    parent = next((h for h in reversed(headings[:index]) if h.rank > nearest.rank), None)
+    sector = heading_name(parent.text) if parent else ""
+    if sector == name:  # "5.1 Sivistystoimen hallinto" over "Sivistystoimen hallinto: ..."
+        grandparent = next(
+            (h for h in reversed(headings[:index]) if parent and h.rank > parent.rank), None
+        )
+        sector = heading_name(grandparent.text) if grandparent else ""
+    return replace(grid, heading_area=name, heading_sector=sector or grid.heading_sector)
