@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from goaltables.extract.grid import Cell, Grid, GridRow, header_role, is_goal_header
+from goaltables.extract.grid import Cell, Grid, GridRow, assign_columns, header_role, is_goal_header
 from goaltables.extract.metadata import nominative
 from goaltables.extract.numbering import split_item_number
 from goaltables.extract.tables import Heading, RawTable, TableCell
@@ -338,3 +338,37 @@ def place_under_headings(grid: Grid, headings: list[Heading], has_area_column: b
         )
         sector = heading_name(grandparent.text) if grandparent else ""
     return replace(grid, heading_area=name, heading_sector=sector or grid.heading_sector)
+
+
+@dataclass
+class FlowAssembler:
+    """Goal tables of a document without pages (Word, HTML): tables and headings come in
+    reading order, a band ends where the next table starts."""
+
+    grids: list[Grid] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    band: BandBuilder | None = None
+
+    def take_table(self, table: RawTable) -> None:
+        header = band_header(table)
+        if is_card_table(table):
+            self.close_band()
+            cards = unfold_cards(table)
+            if cards:
+                self._add_grid(cards_grid(card_rows(cards), len(self.grids) + 1), self.headings)
+        elif header is not None:
+            self.close_band()
+            self.band = BandBuilder(
+                header, table_no=len(self.grids) + 1, headings=list(self.headings)
+            )
+            self.band.add([Row(tuple(r), 0) for r in table.rows[1:]], continued=False)
+
+    def close_band(self) -> None:
+        if self.band is not None and self.band.rows:
+            self._add_grid(self.band.grid(), self.band.headings)
+        self.band = None
+
+    def _add_grid(self, grid: Grid, headings: list[Heading]) -> None:
+        has_area = "area" in assign_columns(grid).roles
+        grid = place_under_headings(grid, headings, has_area)
+        self.grids.append(replace(grid, rows=tuple(replace(r, page=None) for r in grid.rows)))

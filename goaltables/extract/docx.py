@@ -34,17 +34,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
 from goaltables.errors import DamagedFile, NoGoalTable
-from goaltables.extract.assemble import (
-    BandBuilder,
-    Row,
-    band_header,
-    card_rows,
-    cards_grid,
-    heading_name,
-    is_card_table,
-    place_under_headings,
-    unfold_cards,
-)
+from goaltables.extract.assemble import FlowAssembler, heading_name
 from goaltables.extract.build import build_records, finish
 from goaltables.extract.grid import Grid, assign_columns, grid_to_drafts
 from goaltables.extract.metadata import find_organisation, looks_like_title, read_title_facts
@@ -52,8 +42,9 @@ from goaltables.extract.options import ReadOptions
 from goaltables.extract.ratings import (
     Legend,
     LegendEntry,
+    coloured_entry,
     find_legend,
-    legend_entries,
+    merge_legend,
     nearest_status,
     verdict_status,
 )
@@ -75,7 +66,7 @@ _HEADING_STYLE = re.compile(r"^(?:heading|otsikko|rubrik)\s*(\d)$|^(title|otsikk
 def read_docx_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Extraction:
     """Records from a Word document."""
     document = open_docx(data, doc.source)
-    reader = _DocxReader(document)
+    reader = _DocxReader(document=document)
     reader.read()
     doc = _describe(doc, document, reader)
     drafts: list[RowDraft] = []
@@ -311,24 +302,22 @@ def _run_colour(run: Any) -> str:
 
 
 @dataclass
-class _DocxReader:
-    document: DocxDocument
-    numbering: Numbering = field(init=False)
-    grids: list[Grid] = field(default_factory=list)
-    headings: list[Heading] = field(default_factory=list)
+class _DocxReader(FlowAssembler):
+    document: DocxDocument | None = None
     texts: list[str] = field(default_factory=list)  # every paragraph, for the legend and title
     legend: Legend | None = None
-    band: BandBuilder | None = None
     style_names: dict[str, str] = field(default_factory=dict)
     order: int = 0
 
     def __post_init__(self) -> None:
+        assert self.document is not None
         self.numbering = Numbering(self.document)
         self.style_names = {s.style_id: s.name or "" for s in self.document.styles}
 
     def read(self) -> None:
+        assert self.document is not None
         self._read_blocks(self.document.element.body)
-        self._close_band()
+        self.close_band()
 
     def _read_blocks(self, container: Any) -> None:
         for element in _blocks(container):
@@ -362,17 +351,9 @@ class _DocxReader:
 
     def _legend_line(self, line: str, colour: str) -> None:
         """A legend line's ball colour ("● 2 = tavoite toteutui", "● Målet uppnås")."""
-        text = line.replace(_BALL, " ").strip()
-        keyed = legend_entries(text)
-        entry = (
-            LegendEntry(keyed[0].key, keyed[0].label, keyed[0].status, colour)
-            if keyed
-            else LegendEntry("", text, verdict_status(text), colour)
-        )
-        if not entry.status:
-            return
-        entries = [*(self.legend.entries if self.legend else ()), entry]
-        self.legend = Legend(tuple(entries))
+        entry = coloured_entry(line.replace(_BALL, " ").strip(), colour)
+        if entry:
+            self.legend = merge_legend(self.legend, [entry]) or Legend((entry,))
 
     def _read_table(self, element: Any) -> None:
         rows, nested = self._table_rows(element)
@@ -382,7 +363,7 @@ class _DocxReader:
         if swatches and self.legend is None:
             self.legend = swatches
         else:
-            self._take_table(table)
+            self.take_table(table)
         for inner in nested:
             self._read_table(inner)
 
@@ -415,31 +396,6 @@ class _DocxReader:
             return TableCell(text.replace(_BALL, "").strip(), NO_BOX, f"● {colour}")
         fill = _shading(tc)
         return TableCell(text, NO_BOX, f"fill {fill}" if fill and nearest_status(fill[1:]) else "")
-
-    def _take_table(self, table: RawTable) -> None:
-        rows = [Row(tuple(r), 0) for r in table.rows]
-        header = band_header(table)
-        if is_card_table(table):
-            self._close_band()
-            cards = unfold_cards(table)
-            if cards:
-                self._add_grid(cards_grid(card_rows(cards), len(self.grids) + 1))
-        elif header is not None:
-            self._close_band()
-            self.band = BandBuilder(
-                header, table_no=len(self.grids) + 1, headings=list(self.headings)
-            )
-            self.band.add(rows[1:], continued=False)
-
-    def _close_band(self) -> None:
-        if self.band is not None and self.band.rows:
-            self._add_grid(self.band.grid(), self.band.headings)
-        self.band = None
-
-    def _add_grid(self, grid: Grid, headings: list[Heading] | None = None) -> None:
-        has_area = "area" in assign_columns(grid).roles
-        grid = place_under_headings(grid, self.headings if headings is None else headings, has_area)
-        self.grids.append(_without_pages(grid))
 
 
 def _swatch_legend(rows: list[list[TableCell | None]]) -> Legend | None:

@@ -98,6 +98,25 @@ def _normal_key(key: str) -> str:
     return "–" if key == "-" else key
 
 
+def coloured_entry(text: str, colour: str) -> LegendEntry | None:
+    """A legend entry printed after a colour key: '2 = tavoite toteutui' (keyed) or
+    'Målet kommer att uppnås' (words only); None when the words say no verdict."""
+    keyed = legend_entries(text)
+    if keyed:
+        return LegendEntry(keyed[0].key, keyed[0].label, keyed[0].status, colour)
+    label = collapse_spaces(text).rstrip(".")
+    status = verdict_status(label)
+    return LegendEntry("", label, status, colour) if status else None
+
+
+def merge_legend(legend: Legend | None, entries: list[LegendEntry]) -> Legend | None:
+    """A legend grown by entries read further on; the first entry of each key or colour wins."""
+    seen: dict[str, LegendEntry] = {}
+    for entry in [*(legend.entries if legend else ()), *entries]:
+        seen.setdefault(entry.key or entry.colour, entry)
+    return Legend(tuple(seen.values())) if len(seen) >= 2 else legend
+
+
 def find_legend(lines: list[str]) -> Legend | None:
     """The first legend in the text: a run of lines with entries, two or more distinct keys."""
     run: list[LegendEntry] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from goaltables.extract.pdf.cells import PageShapes
 from goaltables.extract.pdf.words import Line
-from goaltables.extract.ratings import Legend, LegendEntry, legend_entries, verdict_status
+from goaltables.extract.ratings import Legend, LegendEntry, coloured_entry, legend_entries
 from goaltables.extract.tables import BBox
 from goaltables.extract.textio import collapse_spaces
 
@@ -51,12 +51,8 @@ def _coloured_entries(line: Line, keys: list[tuple[BBox, str]]) -> list[LegendEn
 
 
 def _entries_for(text: str, colour: str) -> list[LegendEntry]:
-    keyed = legend_entries(text)
-    if keyed:
-        first = keyed[0]
-        return [LegendEntry(first.key, first.label, first.status, colour)]
-    status = verdict_status(text)
-    return [LegendEntry("", text.rstrip("."), status, colour)] if status else []
+    entry = coloured_entry(text, colour)
+    return [entry] if entry else []
 
 
 def _first_of_each_key(entries: list[LegendEntry]) -> list[LegendEntry]:
