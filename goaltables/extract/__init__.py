@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 from goaltables.errors import DamagedFile, EncryptedFile, UnreadableFile, UnsupportedFormat
 from goaltables.extract.docx import read_docx_report
+from goaltables.extract.html import read_html_report
 from goaltables.extract.options import ReadOptions
 from goaltables.extract.pdf import read_pdf_report
 from goaltables.extract.text import read_text_report
@@ -20,15 +22,18 @@ Reader = Callable[[bytes, DocumentInfo, ReadOptions], Extraction]
 # Adding a format: a module with a reader, a line here, and a signature in `_SIGNATURES`.
 READERS: dict[str, Reader] = {
     "docx": read_docx_report,
+    "html": read_html_report,
     "pdf": read_pdf_report,
     "text": read_text_report,
 }
 _SIGNATURES = ((b"%PDF", "pdf"),)
 
 # File endings a folder walk picks up; a file named on the command line is read whatever its name.
-REPORT_SUFFIXES = frozenset({".txt", ".tsv", ".tab", ".text", ".pdf", ".docx"})
+REPORT_SUFFIXES = frozenset({".txt", ".tsv", ".tab", ".text", ".pdf", ".docx", ".html", ".htm"})
 
 _OLE = b"\xd0\xcf\x11\xe0"
+# A web page says so near its start, whatever its extension.
+_HTML = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*(?:<!doctype html|<html)", re.I)
 # An encrypted .docx/.xlsx is an OLE file holding this stream (its name in UTF-16).
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 # Containers we recognise but do not read yet, so the message can say what the file is.
@@ -54,6 +59,8 @@ def detect_format(data: bytes, name: str) -> str:
             return fmt
     if data.startswith(b"PK\x03\x04"):
         return _zip_format(data, name)
+    if _HTML.search(data[:2048]):
+        return "html"
     if data.startswith(_OLE) and _ENCRYPTION_INFO in data:
         raise EncryptedFile(
             f"{name}: a password-protected Office document: save it without a password to read it"

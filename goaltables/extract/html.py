@@ -1,0 +1,279 @@
+"""Web pages (.html) with lxml: goal tables as a city's web system or a report tool prints them.
+
+The page is walked in reading order: headings (h1-h6) and paragraphs for titles, areas and the
+legend; tables with `rowspan` and `colspan` expanded (the places a span covers are None, as for
+merged cells elsewhere), `<br>`, `<p>` and list items inside a cell read as line breaks.
+Colour shows as an inline SVG circle (`<circle fill="#00B050">`), a round element with a
+background colour (`border-radius` and `background:#00B050`), a coloured ● character, or a
+cell's background (`bgcolor`, `background-color`). lxml's HTML parser reads no external
+entities and fetches nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import lxml.html
+
+from goaltables.errors import DamagedFile, NoGoalTable
+from goaltables.extract.assemble import FlowAssembler, heading_name
+from goaltables.extract.build import build_records, finish
+from goaltables.extract.grid import assign_columns, grid_to_drafts
+from goaltables.extract.metadata import find_organisation, looks_like_title, read_title_facts
+from goaltables.extract.options import ReadOptions
+from goaltables.extract.ratings import (
+    Legend,
+    coloured_entry,
+    find_legend,
+    merge_legend,
+    nearest_status,
+)
+from goaltables.extract.tables import NO_BOX, Heading, RawTable, TableCell
+from goaltables.extract.textio import collapse_spaces, decode_text
+from goaltables.records import DocumentInfo, Extraction, RowDraft
+
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_BLOCKS = {"p", "div", "li", "br", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol"}
+_HEX = re.compile(r"#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b")
+_BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*(#[0-9a-fA-F]{3,6})", re.I)
+_COLOUR = re.compile(r"(?<![-\w])color\s*:\s*(#[0-9a-fA-F]{3,6})", re.I)
+_BALL = "●"
+
+
+def read_html_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Extraction:
+    """Records from a web page."""
+    try:
+        root = lxml.html.document_fromstring(decode_html(data, doc.source))
+    except (lxml.etree.ParserError, ValueError) as error:
+        raise DamagedFile(f"{doc.source}: not a readable web page ({error})") from None
+    reader = _HtmlReader()
+    body = root.find("body")
+    reader.read(body if body is not None else root)
+    reader.close_band()
+    title = collapse_spaces(root.findtext(".//title") or "")
+    doc = _describe(doc, title, reader)
+    drafts: list[RowDraft] = []
+    for grid in reader.grids:
+        drafts += grid_to_drafts(grid, assign_columns(grid), doc.source)
+    if not drafts:
+        raise NoGoalTable(f"{doc.source}: no goal table found")
+    legend = reader.legend or find_legend(reader.texts)
+    return finish(doc, build_records(doc, drafts, legend), len(reader.grids))
+
+
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w-]+)", re.I)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def decode_html(data: bytes, name: str) -> str:
+    """The page's text: in the charset it declares, else as detected like any text export
+    (lxml alone would take an undeclared page for Latin-1)."""
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        try:
+            return _XML_DECLARATION.sub("", data.decode(declared.group(1).decode("ascii")))
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration: detect instead
+    return _XML_DECLARATION.sub("", decode_text(data, name).text)
+
+
+@dataclass
+class _HtmlReader(FlowAssembler):
+    texts: list[str] = field(default_factory=list)
+    legend: Legend | None = None
+    order: int = 0
+
+    def read(self, element: Any) -> None:
+        for child in element.iterchildren():
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag == "table":
+                self.take_table(RawTable(0, NO_BOX, "html", self._rows(child)))
+            elif tag in _HEADINGS or tag == "p":
+                self._read_text_block(child, _HEADINGS.get(tag))
+            elif tag:
+                self.read(child)
+
+    def _read_text_block(self, element: Any, level: int | None) -> None:
+        text = collapse_spaces(cell_text(element))
+        if not text:
+            return
+        self.texts.append(text)
+        self.order += 1
+        if level is not None:
+            self.headings.append(Heading(text, 0, float(self.order), (10.0 - level, False, False)))
+        entries = [
+            e for colour, words in keyed_segments(element) if (e := coloured_entry(words, colour))
+        ]
+        if len(entries) >= 2 or (entries and self.legend):
+            self.legend = merge_legend(self.legend, entries)
+
+    def _rows(self, table: Any) -> list[list[TableCell | None]]:
+        """The table's rows with row and column spans expanded; covered places are None."""
+        grid: dict[tuple[int, int], TableCell | None] = {}
+        rows = [tr for tr in table.iter("tr") if _table_of(tr) is table]
+        for r, tr in enumerate(rows):
+            c = 0
+            for cell in (ch for ch in tr if ch.tag in ("td", "th")):
+                while (r, c) in grid:
+                    c += 1
+                rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
+                for dr in range(rowspan):
+                    for dc in range(colspan):
+                        grid[(r + dr, c + dc)] = _table_cell(cell) if (dr, dc) == (0, 0) else None
+                c += colspan
+        width = max((c for _, c in grid), default=-1) + 1
+        return [[grid.get((r, c)) for c in range(width)] for r in range(len(rows))]
+
+
+def _table_of(tr: Any) -> Any:
+    parent = tr.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
+def _span(cell: Any, attribute: str) -> int:
+    value = cell.get(attribute, "1")
+    return max(1, min(int(value), 1000)) if value.strip().isdigit() else 1
+
+
+def cell_text(element: Any) -> str:
+    """An element's text with line breaks where blocks and <br> break it."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in ("script", "style", "svg"):
+            if node.tail:
+                parts.append(node.tail)
+            return
+        if tag in _BLOCKS:
+            parts.append("\n")
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+        if tag in _BLOCKS and tag != "br":
+            parts.append("\n")
+        if node.tail and node is not element:
+            parts.append(node.tail)
+
+    walk(element)
+    return "\n".join(line.strip() for line in "".join(parts).split("\n") if line.strip())
+
+
+def _table_cell(cell: Any) -> TableCell:
+    text = cell_text(cell)
+    ball = _ball_colour(cell)
+    if ball:
+        return TableCell(text.replace(_BALL, "").strip(), NO_BOX, f"● {ball}")
+    fill = _fill(cell)
+    return TableCell(text, NO_BOX, f"fill {fill}" if fill and nearest_status(fill[1:]) else "")
+
+
+def _ball_colour(element: Any) -> str:
+    """The colour of the first ball in the element: an SVG circle, a round coloured element,
+    or a coloured ● character."""
+    for node in element.iter():
+        tag = node.tag if isinstance(node.tag, str) else ""
+        local = tag.rsplit("}", 1)[-1]
+        style = node.get("style", "") if tag else ""
+        if local in ("circle", "ellipse"):
+            colour = node.get("fill", "") or _css(style, "fill")
+            if colour:
+                return _normal_hex(colour)
+        if _is_marker(node, style) and (match := _BACKGROUND.search(style)):
+            return _normal_hex(match.group(1))
+        if _BALL in (node.text or "") and (match := _COLOUR.search(style)):
+            return _normal_hex(match.group(1))
+    return ""
+
+
+def _is_marker(node: Any, style: str) -> bool:
+    """A drawn dot: rounded inline, or an empty element whose only content is its background
+    (the round shape may come from a CSS class: `.dot { border-radius: 50% }`)."""
+    return "border-radius" in style or not "".join(node.itertext()).strip()
+
+
+def keyed_segments(element: Any) -> list[tuple[str, str]]:
+    """A legend line cut at its colour keys: [(colour, the words after it), ...]."""
+    segments: list[tuple[str, list[str]]] = []
+
+    def add(text: str | None) -> None:
+        if text and segments:
+            segments[-1][1].append(text)
+
+    def walk(node: Any, top: bool) -> None:
+        key = _key_colour(node)
+        if key:
+            segments.append((key, []))  # a key's own content (a circle, a "●") is not words
+        else:
+            add(node.text)
+            for child in node:
+                walk(child, False)
+        if not top:
+            add(node.tail)
+
+    walk(element, True)
+    return [
+        (colour, words) for colour, parts in segments if (words := collapse_spaces("".join(parts)))
+    ]
+
+
+def _key_colour(node: Any) -> str:
+    """The colour when the node itself is a colour key: an SVG, a round coloured element, or a
+    coloured ●."""
+    tag = node.tag.rsplit("}", 1)[-1] if isinstance(node.tag, str) else ""
+    style = node.get("style", "") if tag else ""
+    if tag == "svg":
+        return _ball_colour(node)
+    if _is_marker(node, style) and (match := _BACKGROUND.search(style)):
+        return _normal_hex(match.group(1))
+    if (node.text or "").strip() == _BALL and (match := _COLOUR.search(style)):
+        return _normal_hex(match.group(1))
+    return ""
+
+
+def _fill(cell: Any) -> str:
+    colour = cell.get("bgcolor", "")
+    match = _BACKGROUND.search(cell.get("style", ""))
+    return _normal_hex(match.group(1) if match else colour) if (match or colour) else ""
+
+
+def _css(style: str, name: str) -> str:
+    match = re.search(rf"(?<![-\w]){name}\s*:\s*(#[0-9a-fA-F]{{3,6}})", style, re.I)
+    return match.group(1) if match else ""
+
+
+def _normal_hex(colour: str) -> str:
+    match = _HEX.search(colour)
+    if not match:
+        return ""
+    value = match.group(1)
+    if len(value) == 3:
+        value = "".join(ch * 2 for ch in value)
+    return f"#{value.upper()}"
+
+
+def _describe(doc: DocumentInfo, title: str, reader: _HtmlReader) -> DocumentInfo:
+    candidates = [
+        t for t in [title, *reader.texts[:15]] if t and len(t.split()) <= 12 and looks_like_title(t)
+    ]
+    organisation = find_organisation("\n".join([title, *reader.texts]))
+    facts = read_title_facts(*candidates, doc.source)
+    headings = [h.text for h in reader.headings]
+    sector = next(
+        (s for t in [*headings[:1], *candidates] if (s := heading_name(t, organisation))), ""
+    )
+    return DocumentInfo(
+        doc_id=doc.doc_id,
+        source=doc.source,
+        format="html",
+        title=candidates[0] if candidates else title,
+        organisation=organisation,
+        sector=sector,
+        year=facts.year,
+        phase=facts.phase,
+    )
