@@ -8,7 +8,7 @@ SEEDS  := $(wildcard ../shared/seeds)
 OUT    ?= out
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format golden samples samples-pdf bench clean
+.PHONY: help install run test lint format golden samples samples-pdf samples-formats libreoffice bench clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -26,7 +26,7 @@ install: $(STAMP) ## Create .venv with goaltables and its development tools
 run: $(STAMP) ## Run goaltables on samples/ and the real seeds into out/
 	$(BIN)/goaltables run samples $(SEEDS) -o $(OUT)
 
-test: $(STAMP) ## Run the tests, then the linters
+test: $(STAMP) libreoffice ## Run the tests, then the linters
 	$(BIN)/pytest
 	$(MAKE) --no-print-directory lint
 
@@ -53,10 +53,18 @@ samples-pdf: $(STAMP) ## Regenerate the PDF/DOCX corpus (installs LibreOffice an
 	$(BIN)/pip install --quiet -e '.[samples]'
 	$(BIN)/python samples/make_pdf_samples.py
 
+libreoffice: ## Install LibreOffice (reads .doc, .odt, .rtf) with apt-get when it is missing
+	@command -v soffice >/dev/null || { echo "installing LibreOffice Writer (Debian libreoffice-writer-nogui)"; \
+	  apt-get update -q && apt-get install -y -q libreoffice-writer-nogui; } || { \
+	  echo "could not install LibreOffice: .doc, .odt and .rtf cannot be read (run as root, or install libreoffice-writer-nogui)"; exit 1; }
+
 bench: $(STAMP) ## Time goaltables against pdftotext and pdfplumber; writes BENCHMARKS.md
 	@command -v pdftotext >/dev/null || { echo "installing poppler-utils (pdftotext)"; \
 	  apt-get update -q && apt-get install -y -q poppler-utils; }
 	$(BIN)/python bench/run.py
+
+samples-formats: $(STAMP) libreoffice ## Regenerate samples/formats/ (one report in ODT, DOC, RTF, HTML, XLSX)
+	$(BIN)/python samples/make_format_samples.py
 
 clean: ## Remove the virtual environment, caches and out/
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache *.egg-info

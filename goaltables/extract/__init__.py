@@ -7,14 +7,17 @@ import io
 import re
 import zipfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from goaltables.errors import DamagedFile, EncryptedFile, UnreadableFile, UnsupportedFormat
 from goaltables.extract.docx import read_docx_report
 from goaltables.extract.html import read_html_report
+from goaltables.extract.office import read_office_report
 from goaltables.extract.options import ReadOptions
 from goaltables.extract.pdf import read_pdf_report
 from goaltables.extract.text import read_text_report
+from goaltables.extract.xlsx import read_xlsx_report
 from goaltables.records import DocumentInfo, Extraction
 
 Reader = Callable[[bytes, DocumentInfo, ReadOptions], Extraction]
@@ -25,24 +28,38 @@ READERS: dict[str, Reader] = {
     "html": read_html_report,
     "pdf": read_pdf_report,
     "text": read_text_report,
+    "xlsx": read_xlsx_report,
+    **{kind: partial(read_office_report, kind=kind) for kind in ("doc", "odt", "rtf")},
 }
 _SIGNATURES = ((b"%PDF", "pdf"),)
 
 # File endings a folder walk picks up; a file named on the command line is read whatever its name.
-REPORT_SUFFIXES = frozenset({".txt", ".tsv", ".tab", ".text", ".pdf", ".docx", ".html", ".htm"})
+REPORT_SUFFIXES = frozenset(
+    {
+        ".txt",
+        ".tsv",
+        ".tab",
+        ".text",
+        ".pdf",
+        ".docx",
+        ".html",
+        ".htm",
+        ".xlsx",
+        ".odt",
+        ".doc",
+        ".rtf",
+    }
+)
 
 _OLE = b"\xd0\xcf\x11\xe0"
 # A web page says so near its start, whatever its extension.
 _HTML = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*(?:<!doctype html|<html)", re.I)
 # An encrypted .docx/.xlsx is an OLE file holding this stream (its name in UTF-16).
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+_WORD_DOCUMENT = "WordDocument".encode("utf-16-le")  # the stream of a Word 97-2003 .doc
 # Containers we recognise but do not read yet, so the message can say what the file is.
 _NOT_READ_YET = (
-    (
-        b"\xd0\xcf\x11\xe0",
-        "an OLE file such as DOC or XLS, or an encrypted Office file (not read yet)",
-    ),
-    (b"{\\rtf", "an RTF document (not read yet)"),
+    (_OLE, "an OLE file such as an Excel 97-2003 workbook (.xls is not read; save it as .xlsx)"),
 )
 
 
@@ -65,6 +82,10 @@ def detect_format(data: bytes, name: str) -> str:
         raise EncryptedFile(
             f"{name}: a password-protected Office document: save it without a password to read it"
         )
+    if data.startswith(_OLE) and _WORD_DOCUMENT in data:
+        return "doc"
+    if data.startswith(b"{\\rtf"):
+        return "rtf"
     for signature, what in _NOT_READ_YET:
         if data.startswith(signature):
             raise UnsupportedFormat(f"{name}: {what}")
@@ -82,10 +103,19 @@ def _zip_format(data: bytes, name: str) -> str:
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names:
-        raise UnsupportedFormat(f"{name}: an Excel workbook (.xlsx is not read yet)")
+        return "xlsx"
     if "content.xml" in names:
-        raise UnsupportedFormat(f"{name}: an OpenDocument file (not read yet)")
+        return _opendocument_kind(data, name)
     raise UnsupportedFormat(f"{name}: a zip file that holds no document goaltables reads")
+
+
+def _opendocument_kind(data: bytes, name: str) -> str:
+    mimetype = (
+        zipfile.ZipFile(io.BytesIO(data)).read("mimetype") if b"mimetype" in data[:100] else b""
+    )
+    if mimetype.strip() == b"application/vnd.oasis.opendocument.text":
+        return "odt"
+    raise UnsupportedFormat(f"{name}: an OpenDocument file that is not a text document (not read)")
 
 
 def read_bytes(path: Path, name: str) -> bytes:

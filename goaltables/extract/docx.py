@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -50,12 +49,9 @@ from goaltables.extract.ratings import (
 )
 from goaltables.extract.tables import NO_BOX, Heading, RawTable, TableCell
 from goaltables.extract.textio import collapse_spaces
+from goaltables.extract.zips import check_zip
 from goaltables.records import DocumentInfo, Extraction, RowDraft
 
-# A zip whose parts would unpack to more than this, or this many times their packed size, is
-# refused before anything is unpacked: a "zip bomb".
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-MAX_RATIO = 200
 _BALL = "●"
 # Symbol-font characters that print a ball: Wingdings "l" (0x6C), Symbol bullet (0xB7).
 _SYMBOL_BALLS = {("wingdings", "l"), ("wingdings", "\uf06c"), ("symbol", "\uf0b7"), ("symbol", "·")}
@@ -80,27 +76,11 @@ def read_docx_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Ex
 
 def open_docx(data: bytes, name: str) -> DocxDocument:
     """The document, after the zip is checked for what it would unpack to."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise DamagedFile(f"{name}: not a valid .docx (a Word document is a zip file)") from None
-    with archive:
-        _check_sizes(archive, name, len(data))
-        if "word/document.xml" not in archive.namelist():
-            raise DamagedFile(f"{name}: a zip file but not a Word document (no word/document.xml)")
+    check_zip(data, name, "word/document.xml", "Word document")
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many kinds for broken parts
         raise DamagedFile(f"{name}: damaged Word document ({type(error).__name__})") from None
-
-
-def _check_sizes(archive: zipfile.ZipFile, name: str, packed: int) -> None:
-    unpacked = sum(info.file_size for info in archive.infolist())
-    if unpacked > MAX_UNPACKED_BYTES or unpacked > MAX_RATIO * max(packed, 1):
-        raise DamagedFile(
-            f"{name}: refused: would unpack to {unpacked // 1_000_000} MB from {packed // 1000} kB "
-            "(a zip bomb?)"
-        )
 
 
 # --- numbering -------------------------------------------------------------------------------

@@ -186,9 +186,19 @@ def _ball_colour(element: Any) -> str:
                 return _normal_hex(colour)
         if _is_marker(node, style) and (match := _BACKGROUND.search(style)):
             return _normal_hex(match.group(1))
-        if _BALL in (node.text or "") and (match := _COLOUR.search(style)):
-            return _normal_hex(match.group(1))
+        if _BALL in (node.text or "") and (colour := _text_colour(node, style)):
+            return colour
     return ""
+
+
+def _text_colour(node: Any, style: str) -> str:
+    """A text colour from CSS or from the `<font color>` that office programs still write."""
+    match = _COLOUR.search(style)
+    return (
+        _normal_hex(match.group(1) if match else node.get("color", ""))
+        if match or node.get("color")
+        else ""
+    )
 
 
 def _is_marker(node: Any, style: str) -> bool:
@@ -231,8 +241,8 @@ def _key_colour(node: Any) -> str:
         return _ball_colour(node)
     if _is_marker(node, style) and (match := _BACKGROUND.search(style)):
         return _normal_hex(match.group(1))
-    if (node.text or "").strip() == _BALL and (match := _COLOUR.search(style)):
-        return _normal_hex(match.group(1))
+    if (node.text or "").strip() == _BALL:
+        return _text_colour(node, style)
     return ""
 
 
