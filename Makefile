@@ -8,7 +8,7 @@ SEEDS  := $(wildcard ../shared/seeds)
 OUT    ?= out
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format golden samples samples-pdf samples-formats libreoffice bench clean
+.PHONY: help install run test lint format golden samples samples-pdf samples-docx samples-formats libreoffice bench clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -62,6 +62,9 @@ bench: $(STAMP) ## Time goaltables against pdftotext and pdfplumber; writes BENC
 	@command -v pdftotext >/dev/null || { echo "installing poppler-utils (pdftotext)"; \
 	  apt-get update -q && apt-get install -y -q poppler-utils; }
 	$(BIN)/python bench/run.py
+
+samples-docx: $(STAMP) ## Regenerate samples/docx/ (numbering, tracked changes, nested tables, symbols)
+	$(BIN)/python samples/make_docx_samples.py
 
 samples-formats: $(STAMP) libreoffice ## Regenerate samples/formats/ (one report in ODT, DOC, RTF, HTML, XLSX)
 	$(BIN)/python samples/make_format_samples.py

@@ -13,6 +13,12 @@ GOLDEN_SAMPLES: dict[str, Path] = {
     "seed-000-pdf-text-dump": SEEDS / "000_c0525851ec6c3b83.txt",
     "seed-001-tab-separated-html": SEEDS / "001_c843abbe7468a18f.txt",
     "2022-interim-sv-delarsrapport": SAMPLES / "2022-interim-sv-delarsrapport.txt",
+    "2023-plan-numbering-tracked-changes": SAMPLES
+    / "docx"
+    / "2023-plan-numbering-tracked-changes.docx",
+    "2023-outcome-nested-controls-symbols": SAMPLES
+    / "docx"
+    / "2023-outcome-nested-controls-symbols.docx",
 }
 
 

@@ -30,6 +30,12 @@ _NO_VALUE = re.compile(r"^\s*[–—-]\s*$")
 # A rating cell longer than this many words is free text, not a verdict.
 _VERDICT_MAX_WORDS = 3
 _BARE_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})?[.)]?$")
+# A value as tables print it: "9,8", "4 100", "85 %", "-3 %", "alle 10", "vähintään 40 kpl".
+_VALUE = re.compile(
+    r"^(?:(?:alle|yli|vähintään|enintään|noin|n\.|under|över|minst|högst|cirka|ca\.?) )?"
+    r"[-+–]?\d[\d  .,]*\s*(?:%|€|kpl|km|h|t€)?$",
+    re.I,
+)
 # A value column whose cells average more characters than this holds text: progress.
 _PROGRESS_MIN_LENGTH = 40
 # A label inside a measure cell that gives a value: "... småbarnspedagogiken. Målnivå: minst 80 %".
@@ -156,13 +162,18 @@ def _label_goal_number_column(roles: list[str | None], grid: Grid) -> None:
 
 
 def _texts_are_progress(roles: list[str | None], grid: Grid) -> None:
-    """A value column ('Utfall 30.6.2022') that holds sentences is the progress text."""
-    if "progress" in roles or "actual" not in roles:
-        return
-    i = roles.index("actual")
-    texts = _body_texts(grid, i)
-    if texts and sum(map(len, texts)) / len(texts) > _PROGRESS_MIN_LENGTH:
-        roles[i] = "progress"
+    """A value column ('Utfall 30.6.2022') that holds sentences is the progress text; a
+    progress column ('Toteuma') that holds only short values (9,8; 4 100) is the actual value."""
+    if "progress" not in roles and "actual" in roles:
+        i = roles.index("actual")
+        texts = _body_texts(grid, i)
+        if texts and sum(map(len, texts)) / len(texts) > _PROGRESS_MIN_LENGTH:
+            roles[i] = "progress"
+    elif "actual" not in roles and "progress" in roles:
+        i = roles.index("progress")
+        texts = _body_texts(grid, i)
+        if texts and all(_VALUE.match(t) for t in texts):
+            roles[i] = "actual"
 
 
 def _label_name_column(roles: list[str | None], grid: Grid) -> int | None:
