@@ -121,18 +121,13 @@ def test_an_extension_that_lies_is_read_by_content(tmp_path: Path, seed_001: Pat
     assert (extraction.document.format, len(extraction.records)) == ("text/tab-separated", 9)
 
 
-def test_a_password_protected_office_file(tmp_path: Path) -> None:
-    """An encrypted .docx is an OLE compound file with an EncryptionInfo stream, not a zip."""
-    ole = (
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-        + bytes(500)
-        + "EncryptionInfo".encode("utf-16-le")
-        + bytes(500)
-    )
+def test_a_password_protected_office_file() -> None:
+    """A real encrypted .docx (tests/data/make_bad_office.py): an OLE file, not a zip."""
+    encrypted = Path(__file__).parent / "data" / "bad-office" / "encrypted.docx"
     with pytest.raises(
         EncryptedFile, match=r"^salattu\.docx: a password-protected Office document"
     ):
-        extract(_write(tmp_path, "salattu.docx", ole), "salattu.docx")
+        extract(encrypted, "salattu.docx")
 
 
 NUMBERING = (
