@@ -10,7 +10,8 @@ from pathlib import Path
 
 from goaltables.errors import GoalTablesError
 from goaltables.extract import REPORT_SUFFIXES, ReadOptions, document_id, extract
-from goaltables.normalize import assign_goal_ids
+from goaltables.normalize import Linking, LinkSettings, assign_goal_ids, link_documents
+from goaltables.normalize.link import Decisions, assign_linked_ids
 from goaltables.records import DocumentInfo, Problem, Record
 
 # Problem kinds that report something but do not fail the file.
@@ -28,6 +29,7 @@ class Result:
     documents: list[DocumentInfo] = field(default_factory=list)
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    linking: Linking = field(default_factory=Linking)
 
     @property
     def failed_sources(self) -> list[str]:
@@ -53,13 +55,21 @@ def _walk(folder: Path) -> Iterator[Path]:
             yield path
 
 
-def run(inputs: Iterable[str | Path], options: ReadOptions | None = None) -> Result:
-    """Extract and normalize every input; failures are recorded, never raised."""
+def run(
+    inputs: Iterable[str | Path],
+    options: ReadOptions | None = None,
+    decisions: Decisions | None = None,
+    link_settings: LinkSettings | None = None,
+) -> Result:
+    """Extract every input, then link goals across documents; failures are recorded, never
+    raised. `decisions` (a person's same/different marks) win over the scores."""
     result = Result()
     seen: dict[str, str] = {}
     for item in collect_inputs(inputs):
         _extract_one(item, result, seen, options or ReadOptions())
-    result.records = assign_goal_ids(result.records)
+    records = assign_goal_ids(result.records)
+    result.linking = link_documents(result.documents, records, link_settings, decisions)
+    result.records = assign_linked_ids(records, result.linking)
     return result
 
 
