@@ -19,7 +19,7 @@ from goaltables.extract import extract as extract_file
 from goaltables.extract.pdf import list_tables
 from goaltables.extract.tables import RawTable
 from goaltables.extract.textio import clean_cell
-from goaltables.normalize import assign_goal_ids
+from goaltables.normalize import assign_goal_ids, read_decisions
 from goaltables.pipeline import run as run_pipeline
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -80,21 +80,44 @@ def main() -> None:
     is_flag=True,
     help="Write the CSV that Finnish Excel opens as is (UTF-8 with BOM, ';').",
 )
+@click.option(
+    "--decisions",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="review.csv with 'same' or 'different' under decision: these win over the scores.",
+)
 @_PASSWORD
-def run(inputs: tuple[Path, ...], out_dir: Path, excel: bool, password: str | None) -> None:
+def run(
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    excel: bool,
+    decisions: Path | None,
+    password: str | None,
+) -> None:
     """Extract, normalize and export every report in INPUTS (files and folders).
 
     \b
     Example:
       goaltables run reports/ 2021-toteuma.txt -o out/ --excel
+      goaltables run reports/ -o out/ --decisions out/review.csv
     """
     from goaltables.export.dataset import ExportSettings, write_dataset  # pandas: only here
 
-    result = run_pipeline(inputs, ReadOptions(password=password))
+    try:
+        marks = read_decisions(decisions) if decisions else None
+    except GoalTablesError as error:
+        _fail(error)
+        return
+    result = run_pipeline(inputs, ReadOptions(password=password), decisions=marks)
     for problem in result.problems:
         click.echo(f"{'note' if problem.kind == 'note' else 'error'}: {problem}", err=True)
     write_dataset(
-        out_dir, result.documents, result.records, result.problems, ExportSettings(excel=excel)
+        out_dir,
+        result.documents,
+        result.records,
+        result.problems,
+        ExportSettings(excel=excel),
+        result.linking,
     )
     failed = result.failed_sources
     goals = len({r.goal_id for r in result.records})

@@ -35,12 +35,17 @@ def test_run_writes_the_dataset(reports: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["run", str(reports), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
+        "comparison.csv",
+        "comparison.parquet",
         "documents.csv",
         "documents.parquet",
         "goals.csv",
         "goals.parquet",
+        "links.csv",
+        "links.parquet",
         "problems.csv",
         "problems.parquet",
+        "review.csv",
     ]
     goals = pd.read_csv(out / "goals.csv", dtype=str, keep_default_na=False)
     assert goals.groupby("source").size().to_dict() == {"2021/toteuma.txt": 12, "luonnos.txt": 9}

@@ -34,5 +34,6 @@ def test_every_table_in_every_format(tmp_path: Path, seed_001: Path) -> None:
     written = write_dataset(
         tmp_path, [extraction.document], assign_goal_ids(extraction.records), []
     )
-    expected = {f"{t}.{f}" for t in ("goals", "documents", "problems") for f in WRITERS}
+    tables = ("goals", "documents", "problems", "links", "comparison")
+    expected = {f"{t}.{f}" for t in tables for f in WRITERS} | {"review.csv"}
     assert {p.name for p in written} == expected

@@ -10,8 +10,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from goaltables.export.comparison import comparison_frame, links_frame, review_frame
 from goaltables.export.files import atomic_path
 from goaltables.export.tables import documents_frame, goals_frame, problems_frame
+from goaltables.normalize.link import Linking
 from goaltables.records import SCHEMA_VERSION, DocumentInfo, Problem, Record
 
 
@@ -54,22 +56,41 @@ def write_dataset(
     records: list[Record],
     problems: list[Problem],
     settings: ExportSettings | None = None,
+    linking: Linking | None = None,
 ) -> list[Path]:
-    """Write goals, documents and problems in every format; return the files written."""
+    """Write goals, documents, problems, links and the comparison in every format, and
+    review.csv for a person to mark; return the files written."""
     settings = settings or ExportSettings()
+    linking = linking or Linking()
     tables = {
         "goals": goals_frame(records),
         "documents": documents_frame(documents),
         "problems": problems_frame(problems),
+        "links": links_frame(linking),
+        "comparison": _typed(comparison_frame(documents, records, linking)),
     }
     written = []
     for name, df in tables.items():
         for suffix, writer in WRITERS.items():
-            target = out_dir / f"{name}.{suffix}"
-            with atomic_path(target) as temporary:
-                writer(df, temporary, settings)
-            written.append(target)
+            written.append(_write(out_dir / f"{name}.{suffix}", df, writer, settings))
+    # The review file is a form for a person: CSV only, read back with --decisions.
+    written.append(_write(out_dir / "review.csv", review_frame(linking), write_csv, settings))
     return written
+
+
+def _write(target: Path, df: pd.DataFrame, writer: Writer, settings: ExportSettings) -> Path:
+    with atomic_path(target) as temporary:
+        writer(df, temporary, settings)
+    return target
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    """Comparison columns typed for Parquet: ratings nullable integers, flags booleans."""
+    types = {
+        c: "Int64" if c.endswith(" rating") else "boolean" if df[c].dtype == bool else "string"
+        for c in df.columns
+    }
+    return df.astype(types) if not df.empty else df
 
 
 __all__ = ["WRITERS", "ExportSettings", "write_dataset"]

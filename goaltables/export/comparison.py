@@ -1,0 +1,184 @@
+"""The linking's tables: `links` (every link with its scores), `review` (pairs for a person to
+mark) and `comparison` (one row per goal_id, a column per document: how the goal fared).
+
+In the comparison a goal's status in a document is its worst measure's (red under yellow under
+green; grey and unknown do not count against it), and its rating is that measure's. Flags:
+new (not in its series' first document), ended (not in its last), reworded (its folded text
+changed between two documents), moved (a link says so), better / worse (its last two statuses).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pandas as pd
+
+from goaltables.normalize.fold import fold
+from goaltables.normalize.link import Linking, series_order
+from goaltables.records import DocumentInfo, Record
+
+LINK_COLUMNS = [
+    "goal_id",
+    "from_doc",
+    "from_goal_no",
+    "to_doc",
+    "to_goal_no",
+    "score",
+    "goal_score",
+    "measure_score",
+    "area_score",
+    "pass",
+    "kind",
+    "decision",
+    "from_goal",
+    "to_goal",
+]
+REVIEW_COLUMNS = [
+    "from_goal",
+    "to_goal",
+    "from_doc",
+    "to_doc",
+    "from_text",
+    "to_text",
+    "score",
+    "decision",
+]
+_RANK = {"red": 0, "yellow": 1, "green": 2}
+
+
+def links_frame(linking: Linking) -> pd.DataFrame:
+    rows = [
+        {
+            "goal_id": linking.goal_ids.get(k.to_key, k.to_key),
+            "from_doc": k.from_doc,
+            "from_goal_no": k.from_goal_no,
+            "to_doc": k.to_doc,
+            "to_goal_no": k.to_goal_no,
+            "score": k.score,
+            "goal_score": k.goal_score,
+            "measure_score": k.measure_score,
+            "area_score": k.area_score,
+            "pass": k.pass_,
+            "kind": k.kind,
+            "decision": k.decision,
+            "from_goal": k.from_key,
+            "to_goal": k.to_key,
+        }
+        for k in linking.links
+    ]
+    frame = pd.DataFrame(rows, columns=LINK_COLUMNS)
+    scores = ["score", "goal_score", "measure_score", "area_score"]
+    return frame.astype({c: "Float64" if c in scores else "string" for c in LINK_COLUMNS})
+
+
+def review_frame(linking: Linking) -> pd.DataFrame:
+    """Pairs in the grey zone; a person writes 'same' or 'different' under decision and gives
+    the file back with --decisions."""
+    rows = [
+        {
+            "from_goal": r.from_key,
+            "to_goal": r.to_key,
+            "from_doc": r.from_key.rsplit("-", 1)[0],
+            "to_doc": r.to_key.rsplit("-", 1)[0],
+            "from_text": r.from_goal,
+            "to_text": r.to_goal,
+            "score": r.score,
+            "decision": "",
+        }
+        for r in linking.reviews
+    ]
+    return pd.DataFrame(rows, columns=REVIEW_COLUMNS)
+
+
+def comparison_frame(
+    documents: list[DocumentInfo], records: list[Record], linking: Linking
+) -> pd.DataFrame:
+    """One row per goal_id, a status and a rating column per document, and the flags."""
+    ordered = [d for d in series_order(documents) if any(r.doc_id == d.doc_id for r in records)]
+    labels = _labels(ordered)
+    by_goal: dict[str, dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
+    for record in records:
+        by_goal[record.goal_id][record.doc_id].append(record)
+    moved = {linking.goal_ids.get(k.to_key, k.to_key) for k in linking.links if k.kind == "moved"}
+    series = _series_ends(ordered)
+    rows = [
+        _comparison_row(goal_id, seen, ordered, labels, series, goal_id in moved)
+        for goal_id, seen in by_goal.items()
+    ]
+    return pd.DataFrame(rows)
+
+
+def _labels(documents: list[DocumentInfo]) -> dict[str, str]:
+    """Column names for documents: '2022 outcome', with the file when two would share one."""
+    plain = {d.doc_id: f"{d.year or ''} {d.phase}".strip() or d.source for d in documents}
+    counts: dict[str, int] = defaultdict(int)
+    for label in plain.values():
+        counts[label] += 1
+    return {
+        d.doc_id: plain[d.doc_id]
+        if counts[plain[d.doc_id]] == 1
+        else f"{plain[d.doc_id]} ({d.source})"
+        for d in documents
+    }
+
+
+def _series_ends(documents: list[DocumentInfo]) -> dict[str, tuple[str, str]]:
+    """Each organisation's first and last document."""
+    ends: dict[str, tuple[str, str]] = {}
+    for doc in documents:
+        first, _ = ends.get(doc.organisation, (doc.doc_id, doc.doc_id))
+        ends[doc.organisation] = (first, doc.doc_id)
+    return ends
+
+
+def _comparison_row(
+    goal_id: str,
+    seen: dict[str, list[Record]],
+    ordered: list[DocumentInfo],
+    labels: dict[str, str],
+    series: dict[str, tuple[str, str]],
+    moved: bool,
+) -> dict[str, object]:
+    present = [d for d in ordered if d.doc_id in seen]
+    latest = seen[present[-1].doc_id][0]
+    first, last = series[present[0].organisation]
+    row: dict[str, object] = {
+        "goal_id": goal_id,
+        "organisation": latest.organisation,
+        "sector": latest.sector,
+        "area": latest.area,
+        "goal_no": latest.goal_no,
+        "goal": latest.goal,
+        "first_seen": labels[present[0].doc_id],
+        "last_seen": labels[present[-1].doc_id],
+    }
+    statuses = []
+    for doc in ordered:
+        worst = _worst(seen.get(doc.doc_id, []))
+        row[f"{labels[doc.doc_id]} status"] = worst.rating.status if worst else ""
+        row[f"{labels[doc.doc_id]} rating"] = (
+            worst.rating.value if worst and worst.rating.value is not None else None
+        )
+        if worst and worst.rating.status in _RANK:
+            statuses.append(_RANK[worst.rating.status])
+    texts = [fold(seen[d.doc_id][0].goal) for d in present]
+    row.update(
+        {
+            "new": present[0].doc_id != first,
+            "ended": present[-1].doc_id != last,
+            "reworded": len(set(texts)) > 1,
+            "moved": moved,
+            "better": len(statuses) >= 2 and statuses[-1] > statuses[-2],
+            "worse": len(statuses) >= 2 and statuses[-1] < statuses[-2],
+        }
+    )
+    return row
+
+
+def _worst(records: list[Record]) -> Record | None:
+    rated = [r for r in records if r.rating.status in _RANK]
+    return (
+        min(rated, key=lambda r: _RANK[r.rating.status])
+        if rated
+        else (records[0] if records else None)
+    )

@@ -1,0 +1,97 @@
+"""What linking writes: links, comparison and review tables, and the review round trip."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+from click.testing import CliRunner
+
+from goaltables.cli import main
+from tests.golden_samples import SAMPLES
+
+SERIES = [
+    SAMPLES / "pdf" / f"{name}.pdf"
+    for name in (
+        "2022-plan-ruled-merged-cells",
+        "2022-outcome-landscape-merged-traffic-lights",
+        "2023-plan-goal-cards",
+        "2023-outcome-long-report-shaded-cards",
+    )
+]
+HEADER = "Tulosalue\tTavoite\tMittari\tArvio\n"
+
+
+def test_links_and_comparison_are_written(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["run", *map(str, SERIES), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    links = pd.read_parquet(tmp_path / "links.parquet")
+    assert len(links) == 46
+    assert links["kind"].value_counts().to_dict() == {"continues": 43, "split": 2, "moved": 1}
+    assert {"score", "goal_score", "measure_score", "area_score", "pass", "decision"} <= set(
+        links.columns
+    )
+    comparison = pd.read_parquet(tmp_path / "comparison.parquet")
+    assert len(comparison) == 17
+    ended = comparison[comparison["ended"]]
+    assert ended[["area", "goal_no"]].values.tolist() == [["Lukiokoulutus", "2"]]
+    moved = comparison[comparison["moved"]]
+    assert moved[
+        ["area", "goal_no", "2022 outcome status", "2023 outcome status"]
+    ].values.tolist() == [["Vapaa-aika- ja hyvinvointipalvelut", "3", "yellow", "green"]]
+    goals = pd.read_csv(tmp_path / "goals.csv", dtype=str)
+    assert goals["goal_id"].nunique() == 17  # one id per goal across the four documents
+
+
+def _report(path: Path, year: int, goal: str, measure: str) -> Path:
+    path.write_text(
+        f"Kulttuuripalvelut {year} talousarvio\n"
+        + HEADER
+        + f"Kirjasto\t1. {goal}\t1. {measure}\t\n"
+        + "Museo\t2. Museon kävijämäärä kasvaa.\t2. Kävijät vuodessa\t\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_review_marked_same_links_the_pair(tmp_path: Path) -> None:
+    # Reworded and measured anew: the pair scores between review (55) and accept (72).
+    old = _report(tmp_path / "2023.txt", 2023, "Kirjaston käyttö kasvaa.", "Lainat asukasta kohti")
+    new = _report(
+        tmp_path / "2024.txt",
+        2024,
+        "Kirjaston käyttäjät lisääntyvät selvästi.",
+        "Kirjastokäynnit vuodessa",
+    )
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["run", str(old), str(new), "-o", str(out)])
+    with open(out / "review.csv", encoding="utf-8") as handle:
+        review = list(csv.DictReader(handle))
+    assert [(r["from_text"], r["to_text"]) for r in review] == [
+        ("Kirjaston käyttö kasvaa.", "Kirjaston käyttäjät lisääntyvät selvästi.")
+    ]
+    assert pd.read_csv(out / "goals.csv")["goal_id"].nunique() == 3  # not linked: in the grey zone
+    review[0]["decision"] = "same"
+    marked = tmp_path / "marked.csv"
+    with open(marked, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(review[0]))
+        writer.writeheader()
+        writer.writerows(review)
+    result = CliRunner().invoke(
+        main, ["run", str(old), str(new), "-o", str(out), "--decisions", str(marked)]
+    )
+    assert result.exit_code == 0, result.output
+    assert pd.read_csv(out / "goals.csv")["goal_id"].nunique() == 2  # the person's mark linked it
+    links = pd.read_csv(out / "links.csv", dtype=str)
+    assert links[links["decision"] == "manual"]["pass"].tolist() == ["manual"]
+
+
+def test_a_bad_decisions_file_is_a_usage_error(tmp_path: Path) -> None:
+    bad = tmp_path / "decisions.csv"
+    bad.write_text("from_goal,to_goal,decision\na,b,maybe\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["run", str(SERIES[0]), "-o", str(tmp_path / "o"), "--decisions", str(bad)]
+    )
+    assert result.exit_code == 2
+    assert "line 2: need from_goal, to_goal and decision same or different" in result.stderr
