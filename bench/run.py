@@ -10,6 +10,7 @@ and the fastest run counts: the others measure the machine's other work.
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import shutil
@@ -88,6 +89,28 @@ def table(name: str, pdf: Path) -> list[str]:
     return [*lines, ""]
 
 
+def linking_table() -> list[str]:
+    """Linking 10 generated documents of 1,000 goals (bench/linking.py), in its own process."""
+    command = [sys.executable, str(ROOT / "bench" / "linking.py")]
+    runs = []
+    for _ in range(REPEATS):
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        output = json.loads(process.stdout.read() if process.stdout else b"{}")
+        _, status, usage = os.wait4(process.pid, 0)
+        if status != 0:
+            raise SystemExit("benchmark: bench/linking.py failed")
+        runs.append((output["seconds"], usage.ru_maxrss / 1024, output["links"]))
+    seconds, peak, links = min(runs)
+    return [
+        "### Linking 10 documents × 1,000 goals (generated, bench/linking.py)",
+        "",
+        "| seconds (linking only) | links | peak MiB (whole process) | target |",
+        "|---:|---:|---:|---|",
+        f"| {seconds:.2f} | {links} | {peak:.0f} | under 10 s |",
+        "",
+    ]
+
+
 def main() -> None:
     if shutil.which("pdftotext") is None:
         raise SystemExit("benchmark: pdftotext is missing; `make bench` installs poppler-utils")
@@ -107,6 +130,7 @@ def main() -> None:
     ]
     for name, pdf in DOCUMENTS.items():
         out += table(name, pdf)
+    out += linking_table()
     target = ROOT / "BENCHMARKS.md"
     target.write_text("\n".join(out), encoding="utf-8")
     print(target.read_text(encoding="utf-8"))

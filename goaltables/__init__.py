@@ -11,20 +11,27 @@ from importlib import import_module
 from typing import Any
 
 from goaltables.errors import GoalTablesError
-
-# Not re-exported as `extract`: that name would hide the `goaltables.extract` stage package
-# (`import goaltables.extract.pdf` would then fail).
-from goaltables.extract import extract as extract_file
-from goaltables.pipeline import Result, run
 from goaltables.records import DocumentInfo, Problem, Record, Source
 
 __version__ = "0.1.0"
 
 
+# The public names load their stages on first use: a command that reads one text file need not
+# import pandas, scipy and every format's library. `extract_file` is not called `extract`: that
+# name would hide the `goaltables.extract` stage package.
+_LAZY = {
+    "ExportSettings": ("goaltables.export.dataset", "ExportSettings"),
+    "write_dataset": ("goaltables.export.dataset", "write_dataset"),
+    "extract_file": ("goaltables.extract", "extract"),
+    "run": ("goaltables.pipeline", "run"),
+    "Result": ("goaltables.pipeline", "Result"),
+}
+
+
 def __getattr__(name: str) -> Any:
-    """`write_dataset` and `ExportSettings` load pandas and pyarrow on first use."""
-    if name in ("ExportSettings", "write_dataset"):
-        return getattr(import_module("goaltables.export.dataset"), name)
+    if name in _LAZY:
+        module, attribute = _LAZY[name]
+        return getattr(import_module(module), attribute)
     raise AttributeError(f"module 'goaltables' has no attribute {name!r}")
 
 

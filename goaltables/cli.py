@@ -16,11 +16,9 @@ from goaltables.errors import GoalTablesError, UsageError
 from goaltables.export.schema import goal_rows
 from goaltables.extract import ReadOptions, detect_format, read_bytes
 from goaltables.extract import extract as extract_file
-from goaltables.extract.pdf import list_tables
 from goaltables.extract.tables import RawTable
 from goaltables.extract.textio import clean_cell
-from goaltables.normalize import assign_goal_ids, read_decisions
-from goaltables.pipeline import run as run_pipeline
+from goaltables.normalize import assign_goal_ids
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -86,12 +84,19 @@ def main() -> None:
     default=None,
     help="review.csv with 'same' or 'different' under decision: these win over the scores.",
 )
+@click.option(
+    "--manifest",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="CSV of path, organisation, year, phase: overrides what the documents say.",
+)
 @_PASSWORD
 def run(
     inputs: tuple[Path, ...],
     out_dir: Path,
     excel: bool,
     decisions: Path | None,
+    manifest: Path | None,
     password: str | None,
 ) -> None:
     """Extract, normalize and export every report in INPUTS (files and folders).
@@ -100,15 +105,22 @@ def run(
     Example:
       goaltables run reports/ 2021-toteuma.txt -o out/ --excel
       goaltables run reports/ -o out/ --decisions out/review.csv
+      goaltables run archive/ -o out/ --manifest archive/manifest.csv
     """
     from goaltables.export.dataset import ExportSettings, write_dataset  # pandas: only here
+    from goaltables.normalize.link import read_decisions
+    from goaltables.pipeline import read_manifest
+    from goaltables.pipeline import run as run_pipeline
 
     try:
         marks = read_decisions(decisions) if decisions else None
+        documents = read_manifest(manifest) if manifest else None
     except GoalTablesError as error:
         _fail(error)
         return
-    result = run_pipeline(inputs, ReadOptions(password=password), decisions=marks)
+    result = run_pipeline(
+        inputs, ReadOptions(password=password), decisions=marks, manifest=documents
+    )
     for problem in result.problems:
         click.echo(f"{'note' if problem.kind == 'note' else 'error'}: {problem}", err=True)
     write_dataset(
@@ -192,6 +204,8 @@ def _pdf_tables(file: Path, pages: list[int] | None, password: str | None) -> li
     data = read_bytes(file, str(file))
     if detect_format(data, str(file)) != "pdf":
         raise UsageError(f"{file}: not a PDF; `tables` reads PDFs")
+    from goaltables.extract.pdf import list_tables
+
     return list_tables(data, str(file), pages, password)
 
 

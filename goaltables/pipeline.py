@@ -4,15 +4,16 @@ A file that fails becomes a Problem (and a documents row saying why); the batch 
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from goaltables.errors import GoalTablesError
+from goaltables.errors import GoalTablesError, UsageError
 from goaltables.extract import REPORT_SUFFIXES, ReadOptions, document_id, extract
 from goaltables.normalize import Linking, LinkSettings, assign_goal_ids, link_documents
 from goaltables.normalize.link import Decisions, assign_linked_ids
-from goaltables.records import DocumentInfo, Problem, Record
+from goaltables.records import DocumentInfo, Extraction, Phase, Problem, Record
 
 # Problem kinds that report something but do not fail the file.
 NOT_FAILURES = frozenset({"note", "duplicate"})
@@ -60,13 +61,15 @@ def run(
     options: ReadOptions | None = None,
     decisions: Decisions | None = None,
     link_settings: LinkSettings | None = None,
+    manifest: Manifest | None = None,
 ) -> Result:
     """Extract every input, then link goals across documents; failures are recorded, never
-    raised. `decisions` (a person's same/different marks) win over the scores."""
+    raised. A manifest's organisation, year and phase override what a document says;
+    `decisions` (a person's same/different marks) win over the scores."""
     result = Result()
     seen: dict[str, str] = {}
     for item in collect_inputs(inputs):
-        _extract_one(item, result, seen, options or ReadOptions())
+        _extract_one(item, result, seen, options or ReadOptions(), manifest or {})
     records = assign_goal_ids(result.records)
     result.linking = link_documents(result.documents, records, link_settings, decisions)
     result.records = assign_linked_ids(records, result.linking)
@@ -74,10 +77,10 @@ def run(
 
 
 def _extract_one(
-    item: InputFile, result: Result, seen: dict[str, str], options: ReadOptions
+    item: InputFile, result: Result, seen: dict[str, str], options: ReadOptions, manifest: Manifest
 ) -> None:
     try:
-        extraction = extract(item.path, item.source, options)
+        extraction = with_manifest(extract(item.path, item.source, options), item, manifest)
     except GoalTablesError as error:
         message = str(error).removeprefix(f"{item.source}: ")
         result.problems.append(Problem(item.source, error.kind, message))
@@ -92,6 +95,53 @@ def _extract_one(
     result.documents.append(doc)
     result.records.extend(extraction.records)
     result.problems.extend(Problem(item.source, "note", note) for note in doc.problems)
+
+
+Manifest = dict[str, dict[str, str]]  # a file's path or name -> organisation, year, phase
+_PHASES: dict[str, Phase] = {"plan": "plan", "interim": "interim", "outcome": "outcome"}
+
+
+def read_manifest(path: str | Path) -> Manifest:
+    """A CSV of path, organisation, year, phase (any may be empty) for documents that say
+    too little about themselves, or say it wrongly."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            sample = handle.readline()
+            handle.seek(0)
+            delimiter = ";" if sample.count(";") > sample.count(",") else ","
+            rows = list(csv.DictReader(handle, delimiter=delimiter))
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read the manifest ({error.strerror})") from None
+    manifest: Manifest = {}
+    for number, row in enumerate(rows, start=2):
+        year, phase = (row.get("year") or "").strip(), (row.get("phase") or "").strip()
+        if not row.get("path") or (year and not year.isdigit()) or (phase and phase not in _PHASES):
+            raise UsageError(
+                f"{path}, line {number}: need a path, a year like 2023, "
+                "a phase plan|interim|outcome"
+            )
+        manifest[row["path"].strip()] = {
+            k: (row.get(k) or "").strip() for k in ("organisation", "year", "phase")
+        }
+    return manifest
+
+
+def with_manifest(extraction: Extraction, item: InputFile, manifest: Manifest) -> Extraction:
+    """The manifest's values for this file (by its path as given, its source or its name)."""
+    entry = (
+        manifest.get(str(item.path)) or manifest.get(item.source) or manifest.get(item.path.name)
+    )
+    if not entry:
+        return extraction
+    doc = extraction.document
+    year = int(entry["year"]) if entry.get("year") else doc.year
+    phase = _PHASES.get(entry.get("phase", ""), doc.phase)
+    organisation = entry.get("organisation") or doc.organisation
+    doc = replace(doc, year=year, phase=phase, organisation=organisation)
+    records = [
+        replace(r, year=year, phase=phase, organisation=organisation) for r in extraction.records
+    ]
+    return Extraction(doc, records)
 
 
 def _failed_document(item: InputFile, message: str) -> DocumentInfo:

@@ -95,3 +95,47 @@ def test_a_bad_decisions_file_is_a_usage_error(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "line 2: need from_goal, to_goal and decision same or different" in result.stderr
+
+
+def test_a_manifest_sets_what_documents_do_not_say(
+    tmp_path: Path, seed_000: Path, seed_001: Path
+) -> None:
+    """Seed 001 names no year or phase; a manifest gives them, and the organisation."""
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text(
+        "path,organisation,year,phase\n"
+        f"{seed_001.name},Esimerkkikunta,2021,plan\n"
+        f"{seed_000.name},Esimerkkikunta,,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["run", str(seed_000), str(seed_001), "-o", str(out), "--manifest", str(manifest)]
+    )
+    assert result.exit_code == 0, result.output
+    documents = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False).set_index(
+        "source"
+    )
+    assert documents.loc[str(seed_001), ["organisation", "year", "phase"]].tolist() == [
+        "Esimerkkikunta",
+        "2021",
+        "plan",
+    ]
+    assert documents.loc[str(seed_000), ["organisation", "year", "phase"]].tolist() == [
+        "Esimerkkikunta",
+        "2021",
+        "outcome",
+    ]
+    comparison = pd.read_csv(out / "comparison.csv", dtype=str, keep_default_na=False)
+    assert len(comparison) == 10  # 7 shared goals, 3 new in the outcome
+    assert sorted(comparison["new"].tolist()) == ["False"] * 7 + ["True"] * 3
+
+
+def test_a_bad_manifest_is_a_usage_error(tmp_path: Path) -> None:
+    bad = tmp_path / "manifest.csv"
+    bad.write_text("path,organisation,year,phase\na.txt,X,twenty,plan\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["run", str(SERIES[0]), "-o", str(tmp_path / "o"), "--manifest", str(bad)]
+    )
+    assert result.exit_code == 2
+    assert "manifest.csv, line 2: need a path, a year like 2023" in result.stderr

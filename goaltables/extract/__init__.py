@@ -7,30 +7,37 @@ import io
 import re
 import zipfile
 from collections.abc import Callable
-from functools import partial
+from importlib import import_module
 from pathlib import Path
 
 from goaltables.errors import DamagedFile, EncryptedFile, UnreadableFile, UnsupportedFormat
-from goaltables.extract.docx import read_docx_report
-from goaltables.extract.html import read_html_report
-from goaltables.extract.office import read_office_report
 from goaltables.extract.options import ReadOptions
-from goaltables.extract.pdf import read_pdf_report
-from goaltables.extract.text import read_text_report
-from goaltables.extract.xlsx import read_xlsx_report
 from goaltables.records import DocumentInfo, Extraction
 
 Reader = Callable[[bytes, DocumentInfo, ReadOptions], Extraction]
 
-# Adding a format: a module with a reader, a line here, and a signature in `_SIGNATURES`.
-READERS: dict[str, Reader] = {
-    "docx": read_docx_report,
-    "html": read_html_report,
-    "pdf": read_pdf_report,
-    "text": read_text_report,
-    "xlsx": read_xlsx_report,
-    **{kind: partial(read_office_report, kind=kind) for kind in ("doc", "odt", "rtf")},
+# Adding a format: a module with a reader, a line here, and a signature in `detect_format`.
+# Readers are named, not imported: each brings its libraries (pdfplumber, python-docx,
+# openpyxl, lxml) and loads on first use, so reading one text file does not pay for all.
+READERS: dict[str, str] = {
+    "doc": "goaltables.extract.office:read_doc_report",
+    "docx": "goaltables.extract.docx:read_docx_report",
+    "html": "goaltables.extract.html:read_html_report",
+    "odt": "goaltables.extract.office:read_odt_report",
+    "pdf": "goaltables.extract.pdf:read_pdf_report",
+    "rtf": "goaltables.extract.office:read_rtf_report",
+    "text": "goaltables.extract.text:read_text_report",
+    "xlsx": "goaltables.extract.xlsx:read_xlsx_report",
 }
+
+
+def reader(fmt: str) -> Reader:
+    """The reader of a format, loaded on first use."""
+    module, function = READERS[fmt].split(":")
+    found: Reader = getattr(import_module(module), function)
+    return found
+
+
 _SIGNATURES = ((b"%PDF", "pdf"),)
 
 # File endings a folder walk picks up; a file named on the command line is read whatever its name.
@@ -140,7 +147,7 @@ def extract(
     data = read_bytes(path, name)
     fmt = detect_format(data, name)
     doc = DocumentInfo(doc_id=document_id(data), source=name, format=fmt)
-    return READERS[fmt](data, doc, options or ReadOptions())
+    return reader(fmt)(data, doc, options or ReadOptions())
 
 
 __all__ = ["READERS", "REPORT_SUFFIXES", "ReadOptions", "detect_format", "document_id", "extract"]

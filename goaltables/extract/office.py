@@ -60,3 +60,15 @@ def convert_to_docx(data: bytes, name: str, kind: str) -> bytes:
         if not converted.exists():
             raise DamagedFile(f"{name}: LibreOffice could not read it as .{kind}")
         return converted.read_bytes()
+
+
+def read_doc_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Extraction:
+    return read_office_report(data, doc, options, "doc")
+
+
+def read_odt_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Extraction:
+    return read_office_report(data, doc, options, "odt")
+
+
+def read_rtf_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Extraction:
+    return read_office_report(data, doc, options, "rtf")

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -139,25 +139,31 @@ class _Scores:
 
 
 def score(old: list[GoalView], new: list[GoalView], settings: LinkSettings) -> _Scores:
-    """Every pair's features at once (rapidfuzz's cdist in C, not a Python loop)."""
-    goal = process.cdist(
-        [fold(g.goal) for g in old], [fold(g.goal) for g in new], scorer=fuzz.token_set_ratio
-    )
-    measures = process.cdist(
-        [fold(g.measures) for g in old],
-        [fold(g.measures) for g in new],
-        scorer=fuzz.token_set_ratio,
+    """Every pair's features at once (rapidfuzz's cdist in C on every core, no Python loop)."""
+    goal = _matrix([fold(g.goal) for g in old], [fold(g.goal) for g in new], fuzz.token_set_ratio)
+    measures = _matrix(
+        [fold(g.measures) for g in old], [fold(g.measures) for g in new], fuzz.token_set_ratio
     )
     # Goals without measures on both sides say nothing by them: count the goal instead.
     no_measures = np.outer([not g.measures for g in old], [not g.measures for g in new])
     measures = np.where(no_measures, goal, measures)
-    area = process.cdist(
-        [g.area.casefold() for g in old], [g.area.casefold() for g in new], scorer=fuzz.ratio
-    )
+    area = _area_matrix([g.area for g in old], [g.area for g in new])
     w_goal, w_measures, w_area = settings.weights
     combined = w_goal * goal + w_measures * measures + w_area * area
     content = (w_goal * goal + w_measures * measures) / (w_goal + w_measures)
     return _Scores(goal, measures, area, combined, content)
+
+
+def _matrix(a: list[str], b: list[str], scorer: Any) -> np.ndarray:
+    return np.asarray(process.cdist(a, b, scorer=scorer, workers=-1), dtype=np.float32)
+
+
+def _area_matrix(a: list[str], b: list[str]) -> np.ndarray:
+    """Area names repeat: each pair of distinct names is scored once, then spread out."""
+    names_a, index_a = np.unique([n.casefold() for n in a], return_inverse=True)
+    names_b, index_b = np.unique([n.casefold() for n in b], return_inverse=True)
+    distinct = _matrix(list(names_a), list(names_b), fuzz.ratio)
+    return distinct[np.ix_(index_a, index_b)]
 
 
 def link_pair(
@@ -165,18 +171,19 @@ def link_pair(
     new: list[GoalView],
     settings: LinkSettings,
     decisions: Decisions | None = None,
+    scores: _Scores | None = None,
 ) -> tuple[list[Link], list[Review]]:
-    """Links from `old` (the predecessor's goals) to `new`, and the pairs to review."""
+    """Links from `old` (the predecessor's goals) to `new`, and the pairs to review; `scores`
+    when they were computed already (choosing the predecessor computes them)."""
     if not old or not new:
         return [], []
-    pairing = _Pairing(old, new, score(old, new, settings), settings)
+    pairing = _Pairing(old, new, scores or score(old, new, settings), settings)
     pairing.apply_decisions(decisions or {})
-    scores = pairing.scores
-    for i, j in pairing.mutual_best(scores.combined, settings.accept):
+    for i, j in pairing.mutual_best(pairing.scores.combined, settings.accept):
         pairing.accept(i, j, "mutual", pairing.kind(i, j))
-    for i, j in pairing.assignment(scores.combined, settings.accept):
+    for i, j in pairing.assignment(pairing.scores.combined, settings.accept):
         pairing.accept(i, j, "assignment", pairing.kind(i, j))
-    for i, j in pairing.mutual_best(scores.content, settings.moved):
+    for i, j in pairing.mutual_best(pairing.scores.content, settings.moved):
         pairing.accept(i, j, "across areas", "moved")
     pairing.splits_and_merges()
     return _renames_continue(pairing.links, old, new), pairing.reviews()
@@ -242,10 +249,9 @@ class _Pairing:
     def splits_and_merges(self) -> None:
         """A goal left without a partner whose clear best partner is already linked: its
         other half (a split: one old goal became two) or its other source (a merge)."""
-        linked_old = {
-            i for i, g in enumerate(self.old) if g.key in {k.from_key for k in self.links}
-        }
-        linked_new = {j for j, g in enumerate(self.new) if g.key in {k.to_key for k in self.links}}
+        from_keys, to_keys = {k.from_key for k in self.links}, {k.to_key for k in self.links}
+        linked_old = {i for i, g in enumerate(self.old) if g.key in from_keys}
+        linked_new = {j for j, g in enumerate(self.new) if g.key in to_keys}
         for new_goal in [j for j in range(len(self.new)) if j not in self.taken_new]:
             source = self._clear_best(self.scores.content[:, new_goal])
             if source in linked_old and (source, new_goal) not in self.blocked:
@@ -343,15 +349,15 @@ def link_documents(
     done: list[DocumentInfo] = []
     for doc in series_order([d for d in documents if d.doc_id in views]):
         goals = views[doc.doc_id]
-        predecessor = _predecessor(doc, done, views, settings)
-        links, reviews = (
-            link_pair(views[predecessor.doc_id], goals, settings, decisions)
-            if predecessor
-            else ([], [])
-        )
-        result.links += links
-        result.reviews += reviews
-        _chain(goals, links, result.goal_ids)
+        found = _predecessor(doc, done, views, settings)
+        if found is not None:
+            earlier, scores = found
+            links, reviews = link_pair(views[earlier.doc_id], goals, settings, decisions, scores)
+            result.links += links
+            result.reviews += reviews
+            _chain(goals, links, result.goal_ids)
+        else:
+            _chain(goals, [], result.goal_ids)
         done.append(doc)
     return result
 
@@ -361,18 +367,18 @@ def _predecessor(
     done: list[DocumentInfo],
     views: dict[str, list[GoalView]],
     settings: LinkSettings,
-) -> DocumentInfo | None:
-    """The latest earlier document of the same organisation that shares enough goals."""
+) -> tuple[DocumentInfo, _Scores] | None:
+    """The latest earlier document of the same organisation that shares enough goals, with
+    the scores that showed it."""
     goals = views[doc.doc_id]
     needed = max(1, settings.predecessor_share * len(goals))
     for earlier in reversed(done):
         if earlier.organisation != doc.organisation:
             continue
-        pairing = _Pairing(
-            views[earlier.doc_id], goals, score(views[earlier.doc_id], goals, settings), settings
-        )
-        if len(pairing.mutual_best(pairing.scores.combined, settings.accept)) >= needed:
-            return earlier
+        scores = score(views[earlier.doc_id], goals, settings)
+        pairing = _Pairing(views[earlier.doc_id], goals, scores, settings)
+        if len(pairing.mutual_best(scores.combined, settings.accept)) >= needed:
+            return earlier, scores
     return None
 
 
