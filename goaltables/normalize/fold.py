@@ -1,9 +1,17 @@
 """Goal texts folded for comparison: case, punctuation, numbering and Finnish inflection.
 
 Finnish inflects heavily ("kirjasto", "kirjaston", "kirjastoissa"), so two wordings of one goal
-share stems more than words. Words are cut to their Snowball (Finnish) stems; Swedish texts
-lose little by it. Measured on the samples (see the closing note of issue 5): stems give the
-same links as plain words there, and keep inflected rewordings apart from unrelated goals.
+share stems more than words. Words are cut to their Snowball (Finnish) stems.
+
+Measured on the sample series (46 true links) and the seeds, with token_set_ratio:
+- Snowball stems, plain words and Voikko base forms (libvoikko + voikko-fi) all link with
+  precision and recall 1.0; character similarity (ratio) misses one link (recall 0.978): it
+  is order-sensitive, and goals get reworded by reordering.
+- On inflected rewordings ("Henkilöstön työhyvinvointi paranee." / "... työhyvinvoinnin
+  parantaminen.") Voikko scores 97, Snowball 91, plain words 86; on two goals that must stay
+  apart ("Lasten ..." / "Aikuisten lukutaito paranee.") Voikko 84, Snowball 88, words 90.
+Voikko separates best but needs a system library and dictionary on every machine; Snowball is
+pure Python and second best, so it is the one used.
 """
 
 from __future__ import annotations
