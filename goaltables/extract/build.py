@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from goaltables.errors import NoGoalTable
+from goaltables.extract.grid import Grid, assign_columns, grid_to_drafts
 from goaltables.extract.ratings import Legend, decode_rating
 from goaltables.records import DocumentInfo, Extraction, Record, RowDraft
 
@@ -46,3 +48,14 @@ def finish(doc: DocumentInfo, records: list[Record], tables: int) -> Extraction:
     sectors = {r.sector for r in records}
     sector = doc.sector or (sectors.pop() if len(sectors) == 1 else "")
     return Extraction(replace(doc, sector=sector, tables_found=tables, goals_found=goals), records)
+
+
+def extraction_from_grids(
+    doc: DocumentInfo, grids: list[Grid], legend: Legend | None, where: str = ""
+) -> Extraction:
+    """Every format's last step: its goal-table grids as records; NoGoalTable when there is
+    none (`where` says what was searched: "in 158 pages")."""
+    drafts = [d for grid in grids for d in grid_to_drafts(grid, assign_columns(grid), doc.source)]
+    if not drafts:
+        raise NoGoalTable(f"{doc.source}: no goal table found{' ' + where if where else ''}")
+    return finish(doc, build_records(doc, drafts, legend), len(grids))

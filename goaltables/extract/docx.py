@@ -32,10 +32,10 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
-from goaltables.errors import DamagedFile, NoGoalTable
+from goaltables.errors import DamagedFile
 from goaltables.extract.assemble import FlowAssembler, heading_name
-from goaltables.extract.build import build_records, finish
-from goaltables.extract.grid import Grid, assign_columns, grid_to_drafts
+from goaltables.extract.build import extraction_from_grids
+from goaltables.extract.grid import Grid
 from goaltables.extract.metadata import find_organisation, looks_like_title, read_title_facts
 from goaltables.extract.options import ReadOptions
 from goaltables.extract.ratings import (
@@ -50,7 +50,7 @@ from goaltables.extract.ratings import (
 from goaltables.extract.tables import NO_BOX, Heading, RawTable, TableCell
 from goaltables.extract.textio import collapse_spaces
 from goaltables.extract.zips import check_zip
-from goaltables.records import DocumentInfo, Extraction, RowDraft
+from goaltables.records import DocumentInfo, Extraction
 
 _BALL = "●"
 # Symbol-font characters that print a ball: Wingdings "l" (0x6C), Symbol bullet (0xB7).
@@ -65,13 +65,8 @@ def read_docx_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Ex
     reader = _DocxReader(document=document)
     reader.read()
     doc = _describe(doc, document, reader)
-    drafts: list[RowDraft] = []
-    for grid in reader.grids:
-        drafts += grid_to_drafts(grid, assign_columns(grid), doc.source)
-    if not drafts:
-        raise NoGoalTable(f"{doc.source}: no goal table found")
     legend = reader.legend or find_legend(reader.texts)
-    return finish(doc, build_records(doc, drafts, legend), len(reader.grids))
+    return extraction_from_grids(doc, reader.grids, legend)
 
 
 def open_docx(data: bytes, name: str) -> DocxDocument:

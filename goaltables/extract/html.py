@@ -17,11 +17,10 @@ from typing import Any
 
 import lxml.html
 
-from goaltables.errors import DamagedFile, NoGoalTable
-from goaltables.extract.assemble import FlowAssembler, heading_name
-from goaltables.extract.build import build_records, finish
-from goaltables.extract.grid import assign_columns, grid_to_drafts
-from goaltables.extract.metadata import find_organisation, looks_like_title, read_title_facts
+from goaltables.errors import DamagedFile
+from goaltables.extract.assemble import FlowAssembler
+from goaltables.extract.build import extraction_from_grids
+from goaltables.extract.metadata import describe
 from goaltables.extract.options import ReadOptions
 from goaltables.extract.ratings import (
     Legend,
@@ -32,7 +31,7 @@ from goaltables.extract.ratings import (
 )
 from goaltables.extract.tables import NO_BOX, Heading, RawTable, TableCell
 from goaltables.extract.textio import collapse_spaces, decode_text
-from goaltables.records import DocumentInfo, Extraction, RowDraft
+from goaltables.records import DocumentInfo, Extraction
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BLOCKS = {"p", "div", "li", "br", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol"}
@@ -54,13 +53,8 @@ def read_html_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Ex
     reader.close_band()
     title = collapse_spaces(root.findtext(".//title") or "")
     doc = _describe(doc, title, reader)
-    drafts: list[RowDraft] = []
-    for grid in reader.grids:
-        drafts += grid_to_drafts(grid, assign_columns(grid), doc.source)
-    if not drafts:
-        raise NoGoalTable(f"{doc.source}: no goal table found")
     legend = reader.legend or find_legend(reader.texts)
-    return finish(doc, build_records(doc, drafts, legend), len(reader.grids))
+    return extraction_from_grids(doc, reader.grids, legend)
 
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w-]+)", re.I)
@@ -268,22 +262,8 @@ def _normal_hex(colour: str) -> str:
 
 
 def _describe(doc: DocumentInfo, title: str, reader: _HtmlReader) -> DocumentInfo:
-    candidates = [
-        t for t in [title, *reader.texts[:15]] if t and len(t.split()) <= 12 and looks_like_title(t)
-    ]
-    organisation = find_organisation("\n".join([title, *reader.texts]))
-    facts = read_title_facts(*candidates, doc.source)
-    headings = [h.text for h in reader.headings]
-    sector = next(
-        (s for t in [*headings[:1], *candidates] if (s := heading_name(t, organisation))), ""
-    )
-    return DocumentInfo(
-        doc_id=doc.doc_id,
-        source=doc.source,
-        format="html",
-        title=candidates[0] if candidates else title,
-        organisation=organisation,
-        sector=sector,
-        year=facts.year,
-        phase=facts.phase,
+    first_heading = [h.text for h in reader.headings[:1]]
+    lines = [title, *reader.texts[:15]]
+    return describe(
+        doc, "html", lines, "\n".join(lines + reader.texts), first_heading or None, title
     )

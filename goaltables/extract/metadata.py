@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from goaltables.extract.vocabulary import vocabulary
-from goaltables.records import Phase
+from goaltables.records import DocumentInfo, Phase
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 # Later phases win when a title names several: "talousarvion toteutuminen" reports an outcome.
@@ -16,6 +16,7 @@ _PHASE_PRECEDENCE: tuple[Phase, ...] = ("interim", "outcome", "plan")
 _PART_YEAR = re.compile(
     r"(?<![\d.])(?:[12]?\d|3[01])\.(?:[1-9]|1[01])\.(?:\s*(?:19|20)\d\d)?(?![\d])"
 )
+_TITLE_MAX_WORDS = 12  # a title is a short line
 _TITLE_WORDS = re.compile(r"tavoitteet|tavoite|mål|talousarvio|tilinpäätös|bokslut|budget", re.I)
 
 
@@ -96,3 +97,30 @@ def title_subject(title: str) -> str:
         r"\b(?:tavoitteet|tavoite|mål)\b|(?<!\d)(?:19|20)\d\d", title, maxsplit=1, flags=re.I
     )
     return cut[0].strip(" -–:,/")
+
+
+def describe(
+    doc: DocumentInfo,
+    fmt: str,
+    lines: list[str],
+    text: str,
+    sector_lines: list[str] | None = None,
+    fallback_title: str = "",
+) -> DocumentInfo:
+    """A document's title, organisation, sector, year and phase from its title-like `lines`
+    (running header, title, first lines) and its whole `text` (the city it names most)."""
+    from goaltables.extract.assemble import heading_name  # assemble imports this module
+
+    titles = [t for t in lines if t and len(t.split()) <= _TITLE_MAX_WORDS and looks_like_title(t)]
+    organisation = find_organisation(text)
+    facts = read_title_facts(*titles, doc.source)
+    sector = next((s for t in (sector_lines or titles) if (s := heading_name(t, organisation))), "")
+    return replace(
+        doc,
+        format=fmt,
+        title=titles[0] if titles else fallback_title,
+        organisation=organisation,
+        sector=sector,
+        year=facts.year,
+        phase=facts.phase,
+    )

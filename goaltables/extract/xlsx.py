@@ -16,11 +16,11 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from goaltables.errors import DamagedFile, NoGoalTable
-from goaltables.extract.assemble import FlowAssembler, heading_name
-from goaltables.extract.build import build_records, finish
-from goaltables.extract.grid import assign_columns, grid_to_drafts, is_goal_header
-from goaltables.extract.metadata import find_organisation, looks_like_title, read_title_facts
+from goaltables.errors import DamagedFile
+from goaltables.extract.assemble import FlowAssembler
+from goaltables.extract.build import extraction_from_grids
+from goaltables.extract.grid import is_goal_header
+from goaltables.extract.metadata import describe
 from goaltables.extract.options import ReadOptions
 from goaltables.extract.ratings import (
     Legend,
@@ -32,7 +32,7 @@ from goaltables.extract.ratings import (
 from goaltables.extract.tables import NO_BOX, Heading, RawTable, TableCell
 from goaltables.extract.textio import collapse_spaces
 from goaltables.extract.zips import check_zip
-from goaltables.records import DocumentInfo, Extraction, RowDraft
+from goaltables.records import DocumentInfo, Extraction
 
 _BALL = "●"
 
@@ -49,13 +49,8 @@ def read_xlsx_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Ex
         reader.read_sheet(sheet)
     reader.close_band()
     doc = _describe(doc, reader, workbook.properties.title or "")
-    drafts: list[RowDraft] = []
-    for grid in reader.grids:
-        drafts += grid_to_drafts(grid, assign_columns(grid), doc.source)
-    if not drafts:
-        raise NoGoalTable(f"{doc.source}: no goal table found in {len(workbook.worksheets)} sheets")
     legend = reader.legend or find_legend(reader.texts)
-    return finish(doc, build_records(doc, drafts, legend), len(reader.grids))
+    return extraction_from_grids(doc, reader.grids, legend, f"in {len(workbook.worksheets)} sheets")
 
 
 @dataclass
@@ -146,19 +141,4 @@ def _rgb(colour: Any) -> str:
 
 
 def _describe(doc: DocumentInfo, reader: _SheetReader, title: str) -> DocumentInfo:
-    candidates = [
-        t for t in [title, *reader.texts[:15]] if t and len(t.split()) <= 12 and looks_like_title(t)
-    ]
-    organisation = find_organisation("\n".join(reader.texts))
-    facts = read_title_facts(*candidates, doc.source)
-    sector = next((s for t in candidates if (s := heading_name(t, organisation))), "")
-    return DocumentInfo(
-        doc_id=doc.doc_id,
-        source=doc.source,
-        format="xlsx",
-        title=candidates[0] if candidates else title,
-        organisation=organisation,
-        sector=sector,
-        year=facts.year,
-        phase=facts.phase,
-    )
+    return describe(doc, "xlsx", [title, *reader.texts[:15]], "\n".join(reader.texts), None, title)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from goaltables.errors import NoGoalTable, UsageError
+from goaltables.errors import UsageError
 from goaltables.extract.assemble import (
     BandBuilder,
     Card,
@@ -26,8 +26,8 @@ from goaltables.extract.assemble import (
     place_under_headings,
     unfold_cards,
 )
-from goaltables.extract.build import build_records, finish
-from goaltables.extract.grid import Grid, assign_columns, grid_to_drafts
+from goaltables.extract.build import extraction_from_grids
+from goaltables.extract.grid import Grid, assign_columns
 from goaltables.extract.metadata import find_organisation, looks_like_title, read_title_facts
 from goaltables.extract.options import ReadOptions
 from goaltables.extract.pdf.cells import PageShapes, read_colour
@@ -45,7 +45,7 @@ from goaltables.extract.pdf.words import (
 )
 from goaltables.extract.ratings import Legend, find_legend
 from goaltables.extract.tables import Heading, RawTable
-from goaltables.records import DocumentInfo, Extraction, RowDraft
+from goaltables.records import DocumentInfo, Extraction
 
 _TITLE_LINES = 15  # the lines of page 1 that may hold the title and the running header
 _TITLE_MAX_WORDS = 12
@@ -115,12 +115,7 @@ def read_pdf_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Ext
         reading.close_band()
         doc = _describe(doc, opened)
     legend = reading.legend or find_legend([ln for p in opened.pages for ln in p.text.split("\n")])
-    drafts: list[RowDraft] = []
-    for grid in reading.grids:
-        drafts += grid_to_drafts(grid, assign_columns(grid), doc.source)
-    if not drafts:
-        raise NoGoalTable(f"{doc.source}: no goal table found in {len(opened.pages)} pages")
-    return finish(doc, build_records(doc, drafts, legend), len(reading.grids))
+    return extraction_from_grids(doc, reading.grids, legend, f"in {len(opened.pages)} pages")
 
 
 def _read_page(opened: OpenedPdf, number: int, reading: _Reading) -> None:
