@@ -33,10 +33,10 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
 from goaltables.errors import DamagedFile
-from goaltables.extract.assemble import FlowAssembler, heading_name
+from goaltables.extract.assemble import FlowAssembler
 from goaltables.extract.build import extraction_from_grids
 from goaltables.extract.grid import Grid
-from goaltables.extract.metadata import find_organisation, looks_like_title, read_title_facts
+from goaltables.extract.metadata import describe
 from goaltables.extract.options import ReadOptions
 from goaltables.extract.ratings import (
     Legend,
@@ -433,26 +433,13 @@ def _shading(tc: Any) -> str:
 
 
 def _describe(doc: DocumentInfo, document: DocxDocument, reader: _DocxReader) -> DocumentInfo:
-    """Title, organisation, sector, year and phase from the running header and the first
-    lines; the file's core properties only when the text says nothing."""
+    """From the running header and the first lines; the file's core properties only when the
+    text says nothing (they are often left from a template)."""
     header = _running_header(document)
-    titles = [
-        t for t in [*header, *reader.texts[:15]] if len(t.split()) <= 12 and looks_like_title(t)
-    ]
-    properties = document.core_properties
+    properties = [document.core_properties.title or "", document.core_properties.subject or ""]
+    lines = [*header, *reader.texts[:15], *properties]
     text = "\n".join([*header, *reader.texts])
-    organisation = find_organisation(text)
-    facts = read_title_facts(*titles, properties.title or "", properties.subject or "", doc.source)
-    sector = next((s for t in (header or titles) if (s := heading_name(t, organisation))), "")
-    return replace(
-        doc,
-        format="docx",
-        title=titles[0] if titles else (properties.title or ""),
-        organisation=organisation,
-        sector=sector,
-        year=facts.year,
-        phase=facts.phase,
-    )
+    return describe(doc, "docx", lines, text, header or None, properties[0])
 
 
 def _running_header(document: DocxDocument) -> list[str]:
