@@ -90,6 +90,7 @@ def main() -> None:
     default=None,
     help="CSV of path, organisation, year, phase: overrides what the documents say.",
 )
+@click.option("--strict", is_flag=True, help="Stop at the first file that fails.")
 @_PASSWORD
 def run(
     inputs: tuple[Path, ...],
@@ -97,6 +98,7 @@ def run(
     excel: bool,
     decisions: Path | None,
     manifest: Path | None,
+    strict: bool,
     password: str | None,
 ) -> None:
     """Extract, normalize and export every report in INPUTS (files and folders).
@@ -119,7 +121,7 @@ def run(
         _fail(error)
         return
     result = run_pipeline(
-        inputs, ReadOptions(password=password), decisions=marks, manifest=documents
+        inputs, ReadOptions(password=password), decisions=marks, manifest=documents, strict=strict
     )
     for problem in result.problems:
         click.echo(f"{'note' if problem.kind == 'note' else 'error'}: {problem}", err=True)

@@ -62,14 +62,18 @@ def run(
     decisions: Decisions | None = None,
     link_settings: LinkSettings | None = None,
     manifest: Manifest | None = None,
+    strict: bool = False,
 ) -> Result:
     """Extract every input, then link goals across documents; failures are recorded, never
-    raised. A manifest's organisation, year and phase override what a document says;
+    raised (with `strict`, the first failure ends the run). A manifest's organisation, year
+    and phase override what a document says;
     `decisions` (a person's same/different marks) win over the scores."""
     result = Result()
     seen: dict[str, str] = {}
     for item in collect_inputs(inputs):
         _extract_one(item, result, seen, options or ReadOptions(), manifest or {})
+        if strict and result.failed_sources:
+            break  # --strict: the first failure ends the run
     records = assign_goal_ids(result.records)
     result.linking = link_documents(result.documents, records, link_settings, decisions)
     result.records = assign_linked_ids(records, result.linking)

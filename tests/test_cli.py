@@ -135,3 +135,14 @@ def test_extract_of_a_bad_file_says_why(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["extract", str(empty)])
     assert result.exit_code == 1
     assert result.stderr.strip() == f"error: {empty}: the file is empty"
+
+
+def test_strict_stops_at_the_first_failure(tmp_path: Path, seed_001: Path) -> None:
+    broken = tmp_path / "a-rikki.txt"
+    broken.write_bytes(bytes(range(256)) * 4)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["run", str(broken), str(seed_001), "-o", str(out), "--strict"]
+    )
+    assert result.exit_code == 1
+    assert "1 files: 0 read, 1 failed" in result.stderr  # seed 001 was not reached

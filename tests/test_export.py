@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,29 @@ def test_every_table_in_every_format(tmp_path: Path, seed_001: Path) -> None:
     tables = ("goals", "documents", "problems", "links", "comparison")
     expected = {f"{t}.{f}" for t in tables for f in WRITERS} | {"review.csv"}
     assert {p.name for p in written} == expected
+
+
+def test_excel_csv_makes_formulas_inert_and_plain_outputs_keep_text(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from goaltables.export.dataset import ExportSettings, inert_for_spreadsheets
+
+    cells = ['=HYPERLINK("http://x")', "+1", "-3 %", "@SUM(A1)", "Tavoite"]
+    frame = pd.DataFrame({"goal": cells}).astype("string")
+    assert inert_for_spreadsheets(frame)["goal"].tolist() == [
+        '\'=HYPERLINK("http://x")',
+        "'+1",
+        "'-3 %",
+        "'@SUM(A1)",
+        "Tavoite",
+    ]
+    sample = Path(__file__).parent.parent / "samples" / "2022-interim-sv-delarsrapport.txt"
+    extraction = extract(sample)
+    records = assign_goal_ids(extraction.records)
+    records[0] = replace(records[0], goal="=1+1")  # as if a report printed a formula
+    plain, excel = tmp_path / "plain", tmp_path / "excel"
+    write_dataset(plain, [extraction.document], records, [])
+    write_dataset(excel, [extraction.document], records, [], ExportSettings(excel=True))
+    assert pd.read_csv(plain / "goals.csv")["goal"][0] == "=1+1"  # the plain CSV keeps text
+    assert pd.read_parquet(plain / "goals.parquet")["goal"][0] == "=1+1"
+    assert pd.read_csv(excel / "goals.csv", sep=";", encoding="utf-8-sig")["goal"][0] == "'=1+1"

@@ -24,7 +24,27 @@ class ExportSettings:
 
 def write_csv(df: pd.DataFrame, path: Path, settings: ExportSettings) -> None:
     encoding, separator = ("utf-8-sig", ";") if settings.excel else ("utf-8", ",")
+    if settings.excel:
+        df = inert_for_spreadsheets(df)
     df.to_csv(path, index=False, encoding=encoding, sep=separator, lineterminator="\n")
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_for_spreadsheets(df: pd.DataFrame) -> pd.DataFrame:
+    """Text cells a spreadsheet would run as formulas, made inert as OWASP recommends: a single
+    quote before them ("'=SUM(A1)" shows as =SUM(A1), as text). Only the --excel CSV does this;
+    the plain CSV and Parquet keep every text exactly as read."""
+
+    def inert(value: object) -> object:
+        return (
+            f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value
+        )
+
+    text_columns = [c for c in df.columns if df[c].dtype in ("string", object)]
+    return df.assign(**{c: df[c].map(inert, na_action="ignore") for c in text_columns})
 
 
 def write_parquet(df: pd.DataFrame, path: Path, settings: ExportSettings) -> None:
