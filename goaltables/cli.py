@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -30,6 +31,12 @@ _PAGES = click.option(
     metavar="LIST",
     help="Pages, 1-based: '3-5', '1,4,7-9'. Default: all (inspect: the goal-table pages).",
 )
+
+
+def _out_option(what: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    return click.option(
+        "-o", "--out", "out_dir", required=True, type=click.Path(path_type=Path), help=what
+    )
 
 
 def parse_pages(text: str | None) -> list[int] | None:
@@ -65,13 +72,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--out",
-    "out_dir",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="Folder for goals, documents and problems (CSV and Parquet).",
+@_out_option(
+    "Folder for goals, documents, links, comparison, problems (CSV, Parquet) and review.csv."
 )
 @click.option(
     "--excel",
@@ -223,14 +225,7 @@ def _table_json(table: RawTable) -> dict[str, object]:
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @_PAGES
-@click.option(
-    "-o",
-    "--out",
-    "out_dir",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="Folder for the PNG pictures.",
-)
+@_out_option("Folder for the PNG pictures.")
 @click.option("--resolution", default=100, show_default=True, help="Pixels per inch.")
 @_PASSWORD
 def inspect(

@@ -12,30 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from goaltables.export.schema import GOALS
 from goaltables.export.tables import goals_frame
 from goaltables.extract import extract
 
-TRUTH_COLUMNS = [
-    "page",
-    "year",
-    "phase",
-    "organisation",
-    "sector",
-    "area",
-    "strategy",
-    "goal_no",
-    "goal",
-    "measure_no",
-    "measure",
-    "baseline",
-    "target",
-    "actual",
-    "progress",
-    "rating_raw",
-    "rating",
-    "rating_label",
-    "status",
-]
+# The contract's columns but the three a generator cannot know: doc_id, source, goal_id.
+TRUTH_COLUMNS = [c.name for c in GOALS if c.name not in ("doc_id", "source", "goal_id")]
 
 
 @dataclass

@@ -35,7 +35,6 @@ from docx.oxml.ns import qn
 from goaltables.errors import DamagedFile
 from goaltables.extract.assemble import FlowAssembler
 from goaltables.extract.build import extraction_from_grids
-from goaltables.extract.grid import Grid
 from goaltables.extract.metadata import describe
 from goaltables.extract.options import ReadOptions
 from goaltables.extract.ratings import (
@@ -386,10 +385,6 @@ def _swatch_legend(rows: list[list[TableCell | None]]) -> Legend | None:
             return None
         entries.append(LegendEntry("", collapse_spaces(words), status, swatch.colour.split()[1]))
     return Legend(tuple(entries)) if len(entries) >= 2 else None
-
-
-def _without_pages(grid: Grid) -> Grid:
-    return replace(grid, rows=tuple(replace(r, page=None) for r in grid.rows))
 
 
 def _blocks(container: Any) -> Iterator[Any]:

@@ -28,7 +28,7 @@ from goaltables.extract.assemble import (
 )
 from goaltables.extract.build import extraction_from_grids
 from goaltables.extract.grid import Grid, assign_columns
-from goaltables.extract.metadata import find_organisation, looks_like_title, read_title_facts
+from goaltables.extract.metadata import describe, looks_like_title
 from goaltables.extract.options import ReadOptions
 from goaltables.extract.pdf.cells import PageShapes, read_colour
 from goaltables.extract.pdf.continuation import OpenHeader, open_header, values_under
@@ -48,7 +48,6 @@ from goaltables.extract.tables import Heading, RawTable
 from goaltables.records import DocumentInfo, Extraction
 
 _TITLE_LINES = 15  # the lines of page 1 that may hold the title and the running header
-_TITLE_MAX_WORDS = 12
 _PDFIUM_HYPHEN = "\ufffe"  # pdfium's mark of a word hyphenated at a line end
 _RUNNING_SHARE = 0.3  # a line opening this share of pages is a running header
 _RUNNING_MARGIN = 0.06  # the top of a page that holds its running header
@@ -248,31 +247,13 @@ def _take_cards(cards: list[Card], page: int, headings: list[Heading], reading: 
 
 def _describe(doc: DocumentInfo, opened: OpenedPdf) -> DocumentInfo:
     """Title, organisation, sector, year and phase; notes of what was skipped. The running
-    header ("Tilinpäätös 2024" on every page) is the surest title: page 1 may be a cover or a
-    signature stamp. Year and phase come from short title-like lines only: prose says
-    "toteuma" too."""
+    header ("Tilinpäätös 2024" on every page) is the surest title, and the only source of the
+    sector when there is one: page 1 may be a cover or a signature stamp."""
     texts = [p.text.replace(_PDFIUM_HYPHEN, "") for p in opened.pages]
     first_page = [ln.strip() for ln in texts[0].split("\n") if ln.strip()][:_TITLE_LINES]
     running = [ln for ln in _running_headers(texts) if looks_like_title(ln)]
-    candidates = running + first_page
-    titles = [
-        ln for ln in candidates if len(ln.split()) <= _TITLE_MAX_WORDS and looks_like_title(ln)
-    ]
-    organisation = find_organisation("\n".join(texts))
-    facts = read_title_facts(*titles, doc.source)
-    return replace(
-        doc,
-        format="pdf",
-        title=titles[0] if titles else "",
-        organisation=organisation,
-        # The sector only from a running header, or page 1 when there is none: page 1 of a
-        # long report may be a cover or a signature stamp.
-        sector=next((s for t in (running or titles) if (s := heading_name(t, organisation))), ""),
-        year=facts.year,
-        phase=facts.phase,
-        pages=len(opened.pages),
-        problems=(*doc.problems, *opened.notes),
-    )
+    described = describe(doc, "pdf", running + first_page, "\n".join(texts), running or None)
+    return replace(described, pages=len(opened.pages), problems=(*doc.problems, *opened.notes))
 
 
 def _running_headers(texts: list[str]) -> list[str]:
