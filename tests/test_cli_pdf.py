@@ -54,10 +54,13 @@ def test_tables_as_json_gives_the_borderless_grid() -> None:
 
 
 def test_tables_lists_non_goal_tables_too() -> None:
+    """The long report's operating-budget table (no goal table) is found, whole."""
     long_report = SAMPLES / "pdf" / "2023-outcome-long-report-shaded-cards.pdf"
-    result = CliRunner().invoke(main, ["tables", str(long_report), "--pages", "4"])
+    result = CliRunner().invoke(main, ["tables", str(long_report), "--pages", "5", "--json"])
     assert result.exit_code == 0
-    assert "Käyttötalous" in result.stdout or "TA" in result.stdout
+    (table,) = json.loads(result.stdout)["tables"]
+    assert (table["page"], table["method"], len(table["rows"])) == (5, "ruled", 4)
+    assert table["rows"][0][:3] == ["Käyttötalous (1 000 €)", "TA 2023", "TA-muutokset"]
 
 
 def test_tables_refuses_a_text_file(tmp_path: Path) -> None:
