@@ -1,7 +1,7 @@
 """The command line: options, messages and exit codes only; the work is in the pipeline.
 
-Exit codes: 0 all inputs read, 1 some input failed, 2 usage error. Data goes to stdout,
-messages to stderr."""
+Exit codes: 0 all inputs read, 1 some input failed, 2 usage error, 130 interrupted (Ctrl-C).
+Data goes to stdout, messages to stderr."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ from goaltables.extract.textio import clean_cell
 from goaltables.normalize import assign_goal_ids
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
+DEFAULT_TIMEOUT = 300.0  # seconds per file: a 158-page report takes about 4
 
 _PASSWORD = click.option("--password", default=None, help="Password that opens encrypted PDFs.")
 _PAGES = click.option(
@@ -92,7 +94,32 @@ def main() -> None:
     default=None,
     help="CSV of path, organisation, year, phase: overrides what the documents say.",
 )
-@click.option("--strict", is_flag=True, help="Stop at the first file that fails.")
+@click.option(
+    "--strict", is_flag=True, help="Stop at the first file that fails (files done are kept)."
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes that read files at once.  [default: all cores]",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds one file may take before it is stopped and reported; 0: no limit.",
+)
+@click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder of the cache of extracted files.  [default: OUT/.cache]",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@click.option("--force", is_flag=True, help="Read every file again, even those in the cache.")
 @_PASSWORD
 def run(
     inputs: tuple[Path, ...],
@@ -101,19 +128,32 @@ def run(
     decisions: Path | None,
     manifest: Path | None,
     strict: bool,
+    jobs: int | None,
+    timeout: float,
+    cache_dir: Path | None,
+    no_cache: bool,
+    force: bool,
     password: str | None,
 ) -> None:
-    """Extract, normalize and export every report in INPUTS (files and folders).
+    """Extract, normalize and export every report in INPUTS: files, folders (read
+    recursively; a file is taken by its content, whatever its name) and glob patterns.
+
+    Files are read in worker processes. What each file gave is cached, so a second run reads
+    only new and changed files, and a run stopped with Ctrl-C goes on where it stopped.
+    The outputs are replaced whole at the end, never left half-written.
 
     \b
     Example:
       goaltables run reports/ 2021-toteuma.txt -o out/ --excel
+      goaltables run 'archive/**/*.pdf' -o out/ --jobs 4 --timeout 120
       goaltables run reports/ -o out/ --decisions out/review.csv
       goaltables run archive/ -o out/ --manifest archive/manifest.csv
     """
+    from goaltables.batch import BatchSettings, Interrupted, default_jobs
+    from goaltables.console import ProgressReport, interrupted_message, summary
     from goaltables.export.dataset import ExportSettings, write_dataset  # pandas: only here
+    from goaltables.inputs import read_manifest
     from goaltables.normalize.link import read_decisions
-    from goaltables.pipeline import read_manifest
     from goaltables.pipeline import run as run_pipeline
 
     try:
@@ -122,11 +162,26 @@ def run(
     except GoalTablesError as error:
         _fail(error)
         return
-    result = run_pipeline(
-        inputs, ReadOptions(password=password), decisions=marks, manifest=documents, strict=strict
+    cache = None if no_cache else (cache_dir or out_dir / ".cache")
+    batch = BatchSettings(
+        jobs=jobs or default_jobs(), timeout=timeout or None, cache_dir=cache, force=force
     )
-    for problem in result.problems:
-        click.echo(f"{'note' if problem.kind == 'note' else 'error'}: {problem}", err=True)
+    progress = ProgressReport()
+    try:
+        result = run_pipeline(
+            inputs,
+            ReadOptions(password=password),
+            decisions=marks,
+            manifest=documents,
+            strict=strict,
+            batch=batch,
+            progress=progress,
+        )
+    except Interrupted as stop:
+        progress.close()
+        click.echo(interrupted_message(stop.done, stop.total, cache), err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    progress.close()
     write_dataset(
         out_dir,
         result.documents,
@@ -135,14 +190,8 @@ def run(
         ExportSettings(excel=excel),
         result.linking,
     )
-    failed = result.failed_sources
-    goals = len({r.goal_id for r in result.records})
-    click.echo(
-        f"{len(result.documents)} files: {len(result.documents) - len(failed)} read, "
-        f"{len(failed)} failed; {len(result.records)} rows of {goals} goals -> {out_dir}/",
-        err=True,
-    )
-    sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+    click.echo(summary(result, out_dir, progress.from_cache), err=True)
+    sys.exit(EXIT_SOME_FAILED if result.failed_sources else EXIT_OK)
 
 
 @main.command()

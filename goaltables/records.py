@@ -67,6 +67,7 @@ class DocumentInfo:
     sector: str = ""
     year: int | None = None
     phase: Phase = ""
+    series: str = ""  # set by a manifest: documents are linked within one organisation's series
     pages: int | None = None
     tables_found: int = 0
     goals_found: int = 0

@@ -35,6 +35,7 @@ def test_run_writes_the_dataset(reports: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["run", str(reports), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
+        ".cache",
         "comparison.csv",
         "comparison.parquet",
         "documents.csv",

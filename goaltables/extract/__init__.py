@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import re
@@ -128,14 +129,23 @@ def _opendocument_kind(data: bytes, name: str) -> str:
 def read_bytes(path: Path, name: str) -> bytes:
     try:
         return path.read_bytes()
-    except IsADirectoryError:
-        raise UnreadableFile(f"{name}: is a folder, not a file") from None
-    except FileNotFoundError:
-        raise UnreadableFile(f"{name}: no such file") from None
-    except PermissionError:
-        raise UnreadableFile(f"{name}: permission denied") from None
     except OSError as error:
-        raise UnreadableFile(f"{name}: cannot be read ({error.strerror})") from None
+        raise unreadable(error, path, name) from None
+
+
+def unreadable(error: OSError, path: Path, name: str) -> UnreadableFile:
+    """The one-line error for a file the system will not give us."""
+    if isinstance(error, IsADirectoryError):
+        return UnreadableFile(f"{name}: is a folder, not a file")
+    if error.errno == errno.ELOOP:
+        return UnreadableFile(f"{name}: a symbolic link that loops back on itself")
+    if isinstance(error, FileNotFoundError):
+        if path.is_symlink():
+            return UnreadableFile(f"{name}: a symbolic link to a file that is not there")
+        return UnreadableFile(f"{name}: no such file")
+    if isinstance(error, PermissionError):
+        return UnreadableFile(f"{name}: permission denied")
+    return UnreadableFile(f"{name}: cannot be read ({error.strerror})")
 
 
 def extract(
@@ -150,4 +160,12 @@ def extract(
     return reader(fmt)(data, doc, options or ReadOptions())
 
 
-__all__ = ["READERS", "REPORT_SUFFIXES", "ReadOptions", "detect_format", "document_id", "extract"]
+__all__ = [
+    "READERS",
+    "REPORT_SUFFIXES",
+    "ReadOptions",
+    "detect_format",
+    "document_id",
+    "extract",
+    "unreadable",
+]

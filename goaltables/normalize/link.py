@@ -1,9 +1,10 @@
 """Link the same goal across documents: a stable goal_id, each link explained.
 
-Documents of one organisation form a series, ordered by year and phase (plan, interim,
-outcome). Each document's goals are linked to at most one goal each of its predecessor: the
-latest earlier document of the series that shares goals with it (so a sector's 2023 plan
-links to its 2022 outcome even when another sector's report lies between them).
+Documents of one organisation form a series (a manifest may split it into named series),
+ordered by year and phase (plan, interim, outcome). Each document's goals are linked to at
+most one goal each of its predecessor: the latest earlier document of the series that shares
+goals with it (so a sector's 2023 plan links to its 2022 outcome even when another sector's
+report lies between them).
 
 A pair of goals is scored on three features kept apart, each 0-100 (rapidfuzz, vectorised
 with `process.cdist`, no Python loop over pairs): the goal's text, its measures' texts (both
@@ -125,7 +126,13 @@ def series_order(documents: Sequence[DocumentInfo]) -> list[DocumentInfo]:
     """Documents by organisation, year and phase; the order does not depend on the input's."""
     return sorted(
         documents,
-        key=lambda d: (d.organisation, d.year or 0, _PHASE_ORDER.get(d.phase, 1), d.doc_id),
+        key=lambda d: (
+            d.organisation,
+            d.series,
+            d.year or 0,
+            _PHASE_ORDER.get(d.phase, 1),
+            d.doc_id,
+        ),
     )
 
 
@@ -373,7 +380,7 @@ def _predecessor(
     goals = views[doc.doc_id]
     needed = max(1, settings.predecessor_share * len(goals))
     for earlier in reversed(done):
-        if earlier.organisation != doc.organisation:
+        if (earlier.organisation, earlier.series) != (doc.organisation, doc.series):
             continue
         scores = score(views[earlier.doc_id], goals, settings)
         pairing = _Pairing(views[earlier.doc_id], goals, scores, settings)

@@ -1,0 +1,283 @@
+"""Extract many files: in worker processes, each within a time limit, through the cache.
+
+Every input ends as one `Finished`: an Extraction, a Failure (the reason, as data) or a
+Duplicate of an earlier input. The order of the list is the input's, whatever order the
+workers finish in, so `--jobs 1` and `--jobs 8` give the same dataset.
+
+Worker processes come from pebble: unlike `concurrent.futures`, it kills and replaces a worker
+whose file runs past its time limit, so one pathological file costs `--timeout` seconds, not
+the run. A worker that dies (a crash in a C library, the kernel's out-of-memory killer) fails
+its file only. Bugs in a reader become a Failure of kind "internal-error" for that file."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import signal
+import stat
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from goaltables.cache import ExtractionCache
+from goaltables.errors import GoalTablesError
+from goaltables.extract import ReadOptions, extract, unreadable
+from goaltables.inputs import InputFile
+from goaltables.records import Extraction
+
+# Workers read this many files each before a fresh one takes over: readers' caches and
+# fragmented memory do not pile up over a run of thousands.
+_TASKS_PER_WORKER = 25
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSettings:
+    jobs: int = 1  # worker processes; 1 with no timeout reads in this process
+    timeout: float | None = None  # seconds per file
+    cache_dir: Path | None = None  # None: no cache
+    force: bool = False  # read every file again, and renew its cache entry
+    strict: bool = False  # stop at the first failure
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    kind: str  # an error's kind: encrypted, damaged, timeout, crash, internal-error, ...
+    message: str  # the reason, without the file's name
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    first: str  # the source of the earlier input with the same bytes
+
+
+Outcome = Extraction | Failure | Duplicate
+
+
+@dataclass(frozen=True, slots=True)
+class Finished:
+    item: InputFile
+    content_hash: str  # sha256 of the bytes; empty when the file could not be read
+    outcome: Outcome
+    cached: bool = False
+
+    @property
+    def failed(self) -> bool:
+        return isinstance(self.outcome, Failure)
+
+
+Progress = Callable[[Finished, int, int], None]  # (finished, how many done, of how many)
+
+
+class Interrupted(Exception):
+    """Ctrl-C: the files finished so far are in the cache; nothing else was written."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__(f"interrupted after {done} of {total} files")
+        self.done, self.total = done, total
+
+
+def extract_all(
+    items: Sequence[InputFile],
+    options: ReadOptions,
+    settings: BatchSettings,
+    progress: Progress | None = None,
+) -> list[Finished]:
+    """One Finished per input, in input order (with `strict`, up to the first failure)."""
+    run = _Run(items, options, settings, progress)
+    run.identify()
+    if not run.stopped:
+        run.read_missing()
+    return [run.finished[i] for i in sorted(run.finished)]
+
+
+class _Run:
+    def __init__(
+        self,
+        items: Sequence[InputFile],
+        options: ReadOptions,
+        settings: BatchSettings,
+        progress: Progress | None,
+    ) -> None:
+        self.items, self.options, self.settings, self.progress = items, options, settings, progress
+        self.cache = ExtractionCache.open(settings.cache_dir) if settings.cache_dir else None
+        self.options_key = hashlib.sha256(repr(options).encode()).hexdigest()
+        self.finished: dict[int, Finished] = {}
+        self.hashes: dict[int, str] = {}
+        self.missing: list[int] = []
+        self.stopped = False
+
+    def identify(self) -> None:
+        """Hash every file; answer duplicates, unreadable files and cache hits at once."""
+        first_of: dict[str, str] = {}
+        for index, item in enumerate(self.items):
+            try:
+                content_hash = _hash_file(item.path)
+            except OSError as error:
+                failure = unreadable(error, item.path, item.source)
+                outcome = Failure(failure.kind, _bare(str(failure), item))
+                self._finish(index, Finished(item, "", outcome))
+            else:
+                self.hashes[index] = content_hash
+                if content_hash in first_of:
+                    self._finish(
+                        index, Finished(item, content_hash, Duplicate(first_of[content_hash]))
+                    )
+                else:
+                    first_of[content_hash] = item.source
+                    self._look_up(index, item, content_hash)
+            if self.stopped:
+                return
+
+    def _look_up(self, index: int, item: InputFile, content_hash: str) -> None:
+        stored = None
+        if self.cache is not None and not self.settings.force:
+            stored = self.cache.get(self._key(index))
+        if isinstance(stored, Extraction | Failure):
+            self._finish(index, Finished(item, content_hash, _as(stored, item), cached=True))
+        else:
+            self.missing.append(index)
+
+    def read_missing(self) -> None:
+        if self.settings.jobs <= 1 and self.settings.timeout is None:
+            try:
+                for index in self.missing:
+                    item = self.items[index]
+                    self._done(index, read_one(item.path, item.source, self.options))
+                    if self.stopped:
+                        return
+            except KeyboardInterrupt:
+                raise Interrupted(len(self.finished), len(self.items)) from None
+        else:
+            self._read_in_workers()
+
+    def _read_in_workers(self) -> None:
+        from pebble import ProcessExpired, ProcessPool  # only batches pay for it
+
+        # The largest files first: a long report started last would run on alone at the end.
+        order = sorted(self.missing, key=lambda i: -_size(self.items[i].path))
+        jobs = max(1, min(self.settings.jobs, len(order)))
+        pool: Any = ProcessPool(
+            max_workers=jobs, max_tasks=_TASKS_PER_WORKER, initializer=_worker_start
+        )
+        try:
+            pending: dict[Future[Extraction | Failure], int] = {}
+            for index in order:
+                item = self.items[index]
+                arguments = (item.path, item.source, self.options)
+                future = pool.schedule(read_one, args=arguments, timeout=self.settings.timeout)
+                pending[future] = index
+            while pending and not self.stopped:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    outcome = _worker_outcome(future, self.settings.timeout, ProcessExpired)
+                    self._done(pending.pop(future), outcome)
+        except KeyboardInterrupt:
+            pool.stop()
+            pool.join()
+            raise Interrupted(len(self.finished), len(self.items)) from None
+        except BaseException:
+            pool.stop()
+            pool.join()
+            raise
+        if self.stopped:
+            pool.stop()  # --strict: the files still waiting are not read
+        else:
+            pool.close()
+        pool.join()
+
+    def _done(self, index: int, outcome: Outcome) -> None:
+        item = self.items[index]
+        if self.cache is not None and _cacheable(outcome):
+            self.cache.put(self._key(index), outcome)
+        self._finish(index, Finished(item, self.hashes[index], outcome))
+
+    def _finish(self, index: int, finished: Finished) -> None:
+        self.finished[index] = finished
+        if self.progress is not None:
+            self.progress(finished, len(self.finished), len(self.items))
+        if self.settings.strict and finished.failed:
+            self.stopped = True
+
+    def _key(self, index: int) -> str:
+        item = self.items[index]
+        return ExtractionCache.key(self.hashes[index], item.path.name, self.options_key)
+
+
+def read_one(path: Path, source: str, options: ReadOptions) -> Extraction | Failure:
+    """Extract one file; every error, foreseen or not, becomes a Failure of that file."""
+    try:
+        return extract(path, source, options)
+    except GoalTablesError as error:
+        return Failure(error.kind, str(error).removeprefix(f"{source}: "))
+    except MemoryError:
+        return Failure("memory", "ran out of memory while reading it")
+    except Exception as error:  # a reader's bug must not end the batch
+        return Failure(
+            "internal-error",
+            f"goaltables failed on it ({type(error).__name__}: {error}); please report this "
+            "with the file",
+        )
+
+
+def _worker_outcome(
+    future: Future[Extraction | Failure], timeout: float | None, expired: type[Exception]
+) -> Outcome:
+    try:
+        return future.result()
+    except FutureTimeout:
+        return Failure("timeout", f"took longer than {timeout:g} s and was stopped (see --timeout)")
+    except expired as error:
+        return Failure("crash", f"the worker reading it died ({error})")
+
+
+def _worker_start() -> None:
+    # Ctrl-C reaches every process of the terminal's group; the parent alone decides what to
+    # do with it, so a worker must not die half-way through sending its result.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _cacheable(outcome: Outcome) -> bool:
+    """What the file itself decides; not a timeout, a crash or a bug, which may not recur."""
+    return isinstance(outcome, Extraction) or (
+        isinstance(outcome, Failure)
+        and outcome.kind not in {"timeout", "crash", "memory", "internal-error"}
+    )
+
+
+def _as(stored: Extraction | Failure, item: InputFile) -> Extraction | Failure:
+    """A cached outcome under the name the file has in this run."""
+    if isinstance(stored, Failure):
+        return stored
+    doc = replace(stored.document, source=item.source)
+    records = [replace(r, source=replace(r.source, path=item.source)) for r in stored.records]
+    return Extraction(doc, records)
+
+
+def _hash_file(path: Path) -> str:
+    mode = path.stat().st_mode
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder")
+    if not stat.S_ISREG(mode):  # a pipe or a device would never end
+        raise OSError(errno.EINVAL, "not a regular file but a pipe or a device")
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _bare(message: str, item: InputFile) -> str:
+    return message.removeprefix(f"{item.source}: ")
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

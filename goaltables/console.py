@@ -1,0 +1,114 @@
+"""What a run tells the person watching it, on stderr: a progress bar on a terminal (tqdm), one
+plain line per file otherwise (a log, a CI job), and a summary at the end."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+import click
+
+from goaltables.batch import Duplicate, Failure, Finished
+from goaltables.records import Problem
+
+if TYPE_CHECKING:
+    from goaltables.pipeline import Result
+
+
+class ProgressReport:
+    """Called once per finished file; `close` when the files are done."""
+
+    def __init__(self, stream: TextIO | None = None, bar: bool | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.use_bar = self.stream.isatty() if bar is None else bar
+        self.bar: Any = None
+        self.from_cache = 0
+
+    def __call__(self, finished: Finished, done: int, total: int) -> None:
+        self.from_cache += finished.cached
+        if self.use_bar:
+            self._update_bar(finished, total)
+        else:
+            width = len(str(total))
+            self._say(f"[{done:>{width}}/{total}] {_what_became(finished)}")
+        for line in _problem_lines(finished):
+            self._say(line)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+    def _update_bar(self, finished: Finished, total: int) -> None:
+        if self.bar is None:
+            import tqdm  # only on a terminal
+
+            tqdm.tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
+            self.bar = tqdm.tqdm(total=total, file=self.stream, unit="file", dynamic_ncols=True)
+        self.bar.set_postfix_str(finished.item.source[-40:], refresh=False)
+        self.bar.update(1)
+
+    def _say(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.write(line, file=self.stream)
+        else:
+            click.echo(line, file=self.stream)
+
+
+def _what_became(finished: Finished) -> str:
+    outcome, source = finished.outcome, finished.item.source
+    cached = " (from the cache)" if finished.cached else ""
+    if isinstance(outcome, Failure):
+        return f"{source}: failed ({outcome.kind}){cached}"
+    if isinstance(outcome, Duplicate):
+        return f"{source}: skipped, the same file as {outcome.first}"
+    return f"{source}: {len(outcome.records)} rows{cached}"
+
+
+def _problem_lines(finished: Finished) -> list[str]:
+    outcome, source = finished.outcome, finished.item.source
+    if isinstance(outcome, Failure):
+        return [f"error: {Problem(source, outcome.kind, outcome.message)}"]
+    if isinstance(outcome, Duplicate):
+        return []
+    return [f"note: {source}: {note}" for note in outcome.document.problems]
+
+
+def summary(result: Result, out_dir: Path, from_cache: int) -> str:
+    """'12 files: 10 read, 2 failed (1 encrypted, 1 timeout); 310 rows of 84 goals -> out/'"""
+    failed = result.failed_sources
+    kinds = Counter(p.kind for p in result.problems if p.source in set(failed))
+    why = f" ({_counted(kinds)})" if kinds else ""
+    duplicates = sum(p.kind == "duplicate" for p in result.problems)
+    goals = len({r.goal_id for r in result.records})
+    parts = [
+        f"{len(result.documents)} files: {len(result.documents) - len(failed)} read, "
+        f"{len(failed)} failed{why}",
+        f"{len(result.records)} rows of {goals} goals -> {out_dir}/",
+    ]
+    if duplicates:
+        parts.insert(1, f"{duplicates} duplicate{'s' * (duplicates > 1)} skipped")
+    if from_cache:
+        parts.append(f"{from_cache} from the cache")
+    return "; ".join(parts)
+
+
+def _counted(kinds: Counter[str]) -> str:
+    return ", ".join(
+        f"{n} {kind}" for kind, n in sorted(kinds.items(), key=lambda k: (-k[1], k[0]))
+    )
+
+
+def interrupted_message(done: int, total: int, cache: Path | None) -> str:
+    if cache is None:
+        return f"interrupted after {done} of {total} files; nothing was written"
+    return (
+        f"interrupted: {done} of {total} files are done and kept in {cache}/; the outputs were "
+        "not rewritten. Run the same command again to go on from there."
+    )
+
+
+__all__: Sequence[str] = ["ProgressReport", "interrupted_message", "summary"]
