@@ -127,13 +127,18 @@ def _starts_item(block: list[Line]) -> bool:
     return any(split_item_number(line.text)[0] or find_inline_items(line.text) for line in block)
 
 
+_HEADER_LIMIT = 2000  # characters of a block searched for header words
+
+
 def read_preamble(blocks: list[list[Line]]) -> tuple[Preamble, list[list[Line]]]:
     """Title, legend and header from the blocks before the first item; the rest is the table."""
     first_item = next((i for i, b in enumerate(blocks) if _starts_item(b)), len(blocks))
     preamble = Preamble()
     for block in blocks[:first_item]:
         text = join_lines([line.text for line in block if not is_legend_line(line.text)])
-        roles = vocabulary().roles.keys_found(text) - {"ignore"}
+        # A header row is a few dozen words: a longer block is prose (or a huge file's one
+        # block), and matching every phrase over it would cost seconds per megabyte.
+        roles = vocabulary().roles.keys_found(text[:_HEADER_LIMIT]) - {"ignore"}
         if len(roles) >= 2 and len(roles) > len(preamble.header_roles):
             preamble.header_roles, preamble.header_text = roles, text
         elif not preamble.title and looks_like_title(block[0].text):

@@ -113,6 +113,9 @@ def collapse_spaces(text: str) -> str:
     return _SPACES.sub(" ", text.replace("\u00ad", "")).strip()
 
 
+_TAIL = 80  # characters at the end of a joined cell that decide how the next line joins
+
+
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines of one cell: a word broken at a hyphen stays one compound."""
     joined = ""
@@ -120,7 +123,8 @@ def join_lines(lines: list[str]) -> str:
         line = collapse_spaces(raw)
         if not line:
             continue
-        if joined and _joins_without_space(joined, line):
+        # Only the tail decides: a search over the whole text so far made a long cell quadratic.
+        if joined and _joins_without_space(joined[-_TAIL:], line):
             joined += line
         elif joined:
             joined += " " + line
