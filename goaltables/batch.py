@@ -80,15 +80,38 @@ class Interrupted(Exception):
         self.done, self.total = done, total
 
 
+@dataclass(frozen=True, slots=True)
+class Identified:
+    """An input and the hash of its bytes, or why it could not be read at all."""
+
+    item: InputFile
+    content_hash: str  # sha256; empty when unreadable
+    unreadable: Failure | None = None
+
+
+def identify(items: Sequence[InputFile]) -> list[Identified]:
+    """Hash every input's bytes (a streamed read: a 50 MB file is not held in memory)."""
+    identified = []
+    for item in items:
+        try:
+            identified.append(Identified(item, _hash_file(item.path)))
+        except OSError as error:
+            failure = unreadable(error, item.path, item.source)
+            identified.append(
+                Identified(item, "", Failure(failure.kind, _bare(str(failure), item)))
+            )
+    return identified
+
+
 def extract_all(
-    items: Sequence[InputFile],
+    identified: Sequence[Identified],
     options: ReadOptions,
     settings: BatchSettings,
     progress: Progress | None = None,
 ) -> list[Finished]:
     """One Finished per input, in input order (with `strict`, up to the first failure)."""
-    run = _Run(items, options, settings, progress)
-    run.identify()
+    run = _Run([i.item for i in identified], options, settings, progress)
+    run.answer_at_once(identified)
     if not run.stopped:
         run.read_missing()
     return [run.finished[i] for i in sorted(run.finished)]
@@ -110,25 +133,19 @@ class _Run:
         self.missing: list[int] = []
         self.stopped = False
 
-    def identify(self) -> None:
-        """Hash every file; answer duplicates, unreadable files and cache hits at once."""
+    def answer_at_once(self, identified: Sequence[Identified]) -> None:
+        """Unreadable files, duplicates and cache hits need no reading."""
         first_of: dict[str, str] = {}
-        for index, item in enumerate(self.items):
-            try:
-                content_hash = _hash_file(item.path)
-            except OSError as error:
-                failure = unreadable(error, item.path, item.source)
-                outcome = Failure(failure.kind, _bare(str(failure), item))
-                self._finish(index, Finished(item, "", outcome))
+        for index, one in enumerate(identified):
+            item, content_hash = one.item, one.content_hash
+            self.hashes[index] = content_hash
+            if one.unreadable is not None:
+                self._finish(index, Finished(item, "", one.unreadable))
+            elif content_hash in first_of:
+                self._finish(index, Finished(item, content_hash, Duplicate(first_of[content_hash])))
             else:
-                self.hashes[index] = content_hash
-                if content_hash in first_of:
-                    self._finish(
-                        index, Finished(item, content_hash, Duplicate(first_of[content_hash]))
-                    )
-                else:
-                    first_of[content_hash] = item.source
-                    self._look_up(index, item, content_hash)
+                first_of[content_hash] = item.source
+                self._look_up(index, item, content_hash)
             if self.stopped:
                 return
 
@@ -240,11 +257,14 @@ def _worker_start() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+# Failures that say more about this run than about the file: tried again on the next run.
+PASSING_FAILURES = frozenset({"timeout", "crash", "memory", "internal-error"})
+
+
 def _cacheable(outcome: Outcome) -> bool:
     """What the file itself decides; not a timeout, a crash or a bug, which may not recur."""
     return isinstance(outcome, Extraction) or (
-        isinstance(outcome, Failure)
-        and outcome.kind not in {"timeout", "crash", "memory", "internal-error"}
+        isinstance(outcome, Failure) and outcome.kind not in PASSING_FAILURES
     )
 
 

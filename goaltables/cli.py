@@ -149,12 +149,17 @@ def run(
       goaltables run reports/ -o out/ --decisions out/review.csv
       goaltables run archive/ -o out/ --manifest archive/manifest.csv
     """
-    from goaltables.batch import BatchSettings, Interrupted, default_jobs
+    from goaltables.batch import (
+        PASSING_FAILURES,
+        BatchSettings,
+        Interrupted,
+        default_jobs,
+        identify,
+    )
     from goaltables.console import ProgressReport, interrupted_message, summary
-    from goaltables.export.dataset import ExportSettings, write_dataset  # pandas: only here
-    from goaltables.inputs import read_manifest
+    from goaltables.export import runstate
+    from goaltables.inputs import collect_inputs, read_manifest
     from goaltables.normalize.link import read_decisions
-    from goaltables.pipeline import run as run_pipeline
 
     try:
         marks = read_decisions(decisions) if decisions else None
@@ -162,14 +167,33 @@ def run(
     except GoalTablesError as error:
         _fail(error)
         return
+    identified = identify(collect_inputs(inputs))
+    key = runstate.run_key(
+        [(i.item.source, i.content_hash, str(i.unreadable)) for i in identified],
+        password,
+        excel,
+        strict,
+        _bytes_of(manifest),
+        _bytes_of(decisions),
+    )
+    last = None if (force or no_cache) else runstate.current_run(out_dir, key)
+    if last is not None:
+        for line in last.messages:
+            click.echo(line, err=True)
+        click.echo(f"{last.summary}; nothing changed since the last run", err=True)
+        sys.exit(last.exit_code)
+    # Only a run with work to do pays for pandas, pyarrow and the linking's libraries.
+    from goaltables.export.dataset import ExportSettings, write_dataset
+    from goaltables.pipeline import run_identified
+
     cache = None if no_cache else (cache_dir or out_dir / ".cache")
     batch = BatchSettings(
         jobs=jobs or default_jobs(), timeout=timeout or None, cache_dir=cache, force=force
     )
     progress = ProgressReport()
     try:
-        result = run_pipeline(
-            inputs,
+        result = run_identified(
+            identified,
             ReadOptions(password=password),
             decisions=marks,
             manifest=documents,
@@ -182,7 +206,8 @@ def run(
         click.echo(interrupted_message(stop.done, stop.total, cache), err=True)
         sys.exit(EXIT_INTERRUPTED)
     progress.close()
-    write_dataset(
+    runstate.forget_run(out_dir)
+    written = write_dataset(
         out_dir,
         result.documents,
         result.records,
@@ -190,8 +215,16 @@ def run(
         ExportSettings(excel=excel),
         result.linking,
     )
-    click.echo(summary(result, out_dir, progress.from_cache), err=True)
-    sys.exit(EXIT_SOME_FAILED if result.failed_sources else EXIT_OK)
+    said = summary(result, out_dir, progress.from_cache)
+    click.echo(said, err=True)
+    code = EXIT_SOME_FAILED if result.failed_sources else EXIT_OK
+    if not no_cache and not any(p.kind in PASSING_FAILURES for p in result.problems):
+        runstate.record_run(out_dir, key, written, runstate.LastRun(progress.messages, said, code))
+    sys.exit(code)
+
+
+def _bytes_of(path: Path | None) -> bytes | None:
+    return path.read_bytes() if path else None
 
 
 @main.command()

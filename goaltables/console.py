@@ -26,6 +26,7 @@ class ProgressReport:
         self.use_bar = self.stream.isatty() if bar is None else bar
         self.bar: Any = None
         self.from_cache = 0
+        self.messages: list[str] = []  # the problem lines said, for the summary of a re-run
 
     def __call__(self, finished: Finished, done: int, total: int) -> None:
         self.from_cache += finished.cached
@@ -35,6 +36,7 @@ class ProgressReport:
             width = len(str(total))
             self._say(f"[{done:>{width}}/{total}] {_what_became(finished)}")
         for line in _problem_lines(finished):
+            self.messages.append(line)
             self._say(line)
 
     def close(self) -> None:

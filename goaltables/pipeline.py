@@ -5,11 +5,20 @@ Extraction itself, in worker processes and through the cache, is `batch.extract_
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from goaltables.batch import BatchSettings, Duplicate, Failure, Finished, Progress, extract_all
+from goaltables.batch import (
+    BatchSettings,
+    Duplicate,
+    Failure,
+    Finished,
+    Identified,
+    Progress,
+    extract_all,
+    identify,
+)
 from goaltables.extract import ReadOptions
 from goaltables.inputs import InputFile, Manifest, collect_inputs, read_manifest, with_manifest
 from goaltables.normalize import Linking, LinkSettings, assign_goal_ids, link_documents
@@ -48,10 +57,27 @@ def run(
     phase and series override what a document says; `decisions` (a person's same/different
     marks) win over the scores. `batch` sets worker processes, time limit and cache;
     `progress` hears of each file as it is done. Ctrl-C raises `batch.Interrupted`."""
+    identified = identify(collect_inputs(inputs))
+    return run_identified(
+        identified, options, decisions, link_settings, manifest, strict, batch, progress
+    )
+
+
+def run_identified(
+    identified: Sequence[Identified],
+    options: ReadOptions | None = None,
+    decisions: Decisions | None = None,
+    link_settings: LinkSettings | None = None,
+    manifest: Manifest | None = None,
+    strict: bool = False,
+    batch: BatchSettings | None = None,
+    progress: Progress | None = None,
+) -> Result:
+    """`run` on inputs already collected and hashed (`batch.identify`)."""
     settings = batch or BatchSettings()
     if strict:
         settings = replace(settings, strict=True)
-    finished = extract_all(collect_inputs(inputs), options or ReadOptions(), settings, progress)
+    finished = extract_all(identified, options or ReadOptions(), settings, progress)
     result = Result()
     for one in finished:
         _add(result, one, manifest or {})
@@ -94,5 +120,6 @@ __all__ = [
     "collect_inputs",
     "read_manifest",
     "run",
+    "run_identified",
     "with_manifest",
 ]

@@ -36,6 +36,7 @@ def test_run_writes_the_dataset(reports: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
         ".cache",
+        ".goaltables-run.json",
         "comparison.csv",
         "comparison.parquet",
         "documents.csv",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,19 +90,20 @@ def write_dataset(
         "links": links_frame(linking),
         "comparison": _typed(comparison_frame(documents, records, linking)),
     }
-    written = []
-    for name, df in tables.items():
-        for suffix, writer in WRITERS.items():
-            written.append(_write(out_dir / f"{name}.{suffix}", df, writer, settings))
-    # The review file is a form for a person: CSV only, read back with --decisions.
-    written.append(_write(out_dir / "review.csv", review_frame(linking), write_csv, settings))
+    # Every file goes to a temporary name first; only when all are written are they renamed,
+    # one after another in a moment: a crash while writing leaves the previous set whole.
+    with contextlib.ExitStack() as renames:
+        written = []
+        for name, df in tables.items():
+            for suffix, writer in WRITERS.items():
+                target = out_dir / f"{name}.{suffix}"
+                writer(df, renames.enter_context(atomic_path(target)), settings)
+                written.append(target)
+        # The review file is a form for a person: CSV only, read back with --decisions.
+        target = out_dir / "review.csv"
+        write_csv(review_frame(linking), renames.enter_context(atomic_path(target)), settings)
+        written.append(target)
     return written
-
-
-def _write(target: Path, df: pd.DataFrame, writer: Writer, settings: ExportSettings) -> Path:
-    with atomic_path(target) as temporary:
-        writer(df, temporary, settings)
-    return target
 
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:

@@ -30,7 +30,6 @@ from typing import Any, TextIO
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from scipy.optimize import linear_sum_assignment
 
 from goaltables.errors import UsageError
 from goaltables.normalize.fold import fold
@@ -245,6 +244,8 @@ class _Pairing:
 
     def assignment(self, matrix: np.ndarray, threshold: float) -> list[tuple[int, int]]:
         free = self.free(matrix)
+        from scipy.optimize import linear_sum_assignment  # 0.9 s to import: only when needed
+
         rows, columns = linear_sum_assignment(-free)
         return [
             (int(i), int(j)) for i, j in zip(rows, columns, strict=True) if free[i, j] >= threshold
