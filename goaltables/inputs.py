@@ -56,8 +56,14 @@ def _glob(pattern: str) -> list[InputFile]:
     if not matches:
         return [InputFile(Path(pattern), pattern)]  # reads as "no such file"
     found: list[InputFile] = []
+    seen: set[tuple[int, int]] = set()
     for match in matches:
         path = Path(match)
+        identity = _identity_or_none(path)
+        if identity is not None:
+            if identity in seen:
+                continue  # the same file again through a linked folder (`**` follows links)
+            seen.add(identity)
         if path.is_dir():
             found.extend(InputFile(f, f.as_posix()) for f in walk_folder(path))
         else:
@@ -83,6 +89,19 @@ def walk_folder(folder: Path) -> list[Path]:
 
 def _identity(path: Path) -> tuple[int, int]:
     status = path.stat()
+    return status.st_dev, status.st_ino
+
+
+def _identity_or_none(path: Path) -> tuple[int, int] | None:
+    """The file's identity; for a link that leads nowhere, the link's own."""
+    try:
+        return _identity(path)
+    except OSError:
+        pass
+    try:
+        status = path.lstat()
+    except OSError:
+        return None
     return status.st_dev, status.st_ino
 
 

@@ -8,6 +8,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable
+from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
 
@@ -69,6 +70,34 @@ _WORD_DOCUMENT = "WordDocument".encode("utf-16-le")  # the stream of a Word 97-2
 _NOT_READ_YET = (
     (_OLE, "an OLE file such as an Excel 97-2003 workbook (.xls is not read; save it as .xlsx)"),
 )
+
+
+# What a name's ending promises, and what the content turned out to be, for the note that
+# tells a user their file was misnamed (it is read by its content all the same).
+_NAMED_FORMATS = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".doc": "doc",
+    ".odt": "odt",
+    ".rtf": "rtf",
+    ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+    ".tsv": "text",
+    ".tab": "text",
+    ".text": "text",
+}
+_FORMAT_NAMES = {
+    "pdf": "a PDF",
+    "docx": "a Word document (.docx)",
+    "doc": "a Word 97-2003 document (.doc)",
+    "odt": "an OpenDocument text (.odt)",
+    "rtf": "an RTF document",
+    "xlsx": "an Excel workbook (.xlsx)",
+    "html": "a web page",
+    "text": "plain text",
+}
 
 
 def document_id(data: bytes) -> str:
@@ -157,6 +186,10 @@ def extract(
     data = read_bytes(path, name)
     fmt = detect_format(data, name)
     doc = DocumentInfo(doc_id=document_id(data), source=name, format=fmt)
+    named = _NAMED_FORMATS.get(Path(name).suffix.lower())
+    if named is not None and named != fmt:
+        note = f"named {Path(name).suffix} but it is {_FORMAT_NAMES[fmt]}: read as that"
+        doc = replace(doc, problems=(note,))
     return reader(fmt)(data, doc, options or ReadOptions())
 
 

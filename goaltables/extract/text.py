@@ -15,10 +15,15 @@ from goaltables.extract.textdump import parse_text_dump
 from goaltables.extract.textio import decode_text
 from goaltables.records import DocumentInfo, Extraction, RowDraft
 
+_NOT_UTF8 = "not UTF-8: read as Windows-1252 (Latin-1); check that ä, ö and å look right"
+
 
 def read_text_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Extraction:
     """Records from a text export; the encoding is detected."""
-    text = decode_text(data, doc.source).text
+    decoded = decode_text(data, doc.source)
+    text = decoded.text
+    if decoded.encoding == "cp1252":  # a guess that fits most old exports, but still a guess
+        doc = replace(doc, problems=(*doc.problems, _NOT_UTF8))
     if has_goal_header(text):
         return _read_tab_separated(text, doc)
     return _read_dump(text, doc)
