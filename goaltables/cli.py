@@ -205,6 +205,10 @@ def run(
         progress.close()
         click.echo(interrupted_message(stop.done, stop.total, cache), err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt:  # before any file was read, or while linking
+        progress.close()
+        click.echo("interrupted; the outputs were not rewritten", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     progress.close()
     runstate.forget_run(out_dir)
     written = write_dataset(

@@ -12,7 +12,13 @@ from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
 
-from goaltables.errors import DamagedFile, EncryptedFile, UnreadableFile, UnsupportedFormat
+from goaltables.errors import (
+    DamagedFile,
+    EncryptedFile,
+    UnknownEncoding,
+    UnreadableFile,
+    UnsupportedFormat,
+)
 from goaltables.extract.options import ReadOptions
 from goaltables.records import DocumentInfo, Extraction
 
@@ -186,11 +192,21 @@ def extract(
     data = read_bytes(path, name)
     fmt = detect_format(data, name)
     doc = DocumentInfo(doc_id=document_id(data), source=name, format=fmt)
-    named = _NAMED_FORMATS.get(Path(name).suffix.lower())
+    suffix = Path(name).suffix
+    named = _NAMED_FORMATS.get(suffix.lower())
     if named is not None and named != fmt:
-        note = f"named {Path(name).suffix} but it is {_FORMAT_NAMES[fmt]}: read as that"
+        note = f"named {suffix} but it is {_FORMAT_NAMES[fmt]}: read as that"
         doc = replace(doc, problems=(note,))
-    return reader(fmt)(data, doc, options or ReadOptions())
+    try:
+        return reader(fmt)(data, doc, options or ReadOptions())
+    except UnknownEncoding:
+        if named in (None, "text", "html"):
+            raise
+        # Bytes that are neither what the name promises nor text: say what was expected.
+        raise DamagedFile(
+            f"{name}: not {_FORMAT_NAMES[named]} as its name says, nor text: damaged, or not "
+            "a report"
+        ) from None
 
 
 __all__ = [
