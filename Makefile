@@ -58,7 +58,7 @@ libreoffice: ## Install LibreOffice (reads .doc, .odt, .rtf) with apt-get when i
 	  apt-get update -q && apt-get install -y -q libreoffice-writer-nogui; } || { \
 	  echo "could not install LibreOffice: .doc, .odt and .rtf cannot be read (run as root, or install libreoffice-writer-nogui)"; exit 1; }
 
-bench: $(STAMP) ## Time goaltables against pdftotext and pdfplumber; writes BENCHMARKS.md
+bench: $(STAMP) libreoffice ## Time goaltables against pdftotext and pdfplumber, and a 200-file batch; writes BENCHMARKS.md
 	@command -v pdftotext >/dev/null || { echo "installing poppler-utils (pdftotext)"; \
 	  apt-get update -q && apt-get install -y -q poppler-utils; }
 	$(BIN)/python bench/run.py

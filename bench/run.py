@@ -16,6 +16,7 @@ import platform
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,12 @@ DOCUMENTS = {
     / "kauhava-tilinpaatos-2024.pdf",
 }
 REPEATS = 3
+PDFPLUMBER_ALL_TABLES = (
+    "import sys, pdfplumber\n"
+    "for name in sys.argv[1:]:\n"
+    "    with pdfplumber.open(name) as pdf:\n"
+    "        [p.extract_tables() for p in pdf.pages]"
+)
 PDFPLUMBER_TABLES = (
     "import sys, pdfplumber\n"
     "with pdfplumber.open(sys.argv[1]) as pdf:\n"
@@ -111,6 +118,65 @@ def linking_table() -> list[str]:
     ]
 
 
+BATCH_CORPUS = ROOT / "bench" / ".data" / "batch-200"
+
+
+def timed_once(command: list[str]) -> Measure:
+    """One run of `command` (a first run cannot be repeated: the second finds its cache)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"benchmark: {' '.join(command)} failed (status {status})")
+    return Measure(seconds, usage.ru_maxrss / 1024)
+
+
+def batch_table() -> list[str]:
+    """200 generated documents (bench/make_batch_corpus.py): a first run with one worker and
+    with two, a re-run with nothing changed, a re-run with one new file; and pdfplumber's
+    extract_tables() over the corpus's PDFs as the reference."""
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "make_batch_corpus.py"), str(BATCH_CORPUS)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    goaltables = str(Path(sys.executable).with_name("goaltables"))
+    pdfs = sorted(BATCH_CORPUS.glob("*.pdf"))
+    plumber = [sys.executable, "-c", PDFPLUMBER_ALL_TABLES, *map(str, pdfs)]
+    with tempfile.TemporaryDirectory() as work:
+        one, two = Path(work) / "jobs1", Path(work) / "jobs2"
+        run = [goaltables, "run", str(BATCH_CORPUS)]
+        first_1 = timed_once([*run, "-o", str(one), "--jobs", "1"])
+        first_2 = timed_once([*run, "-o", str(two), "--jobs", "2"])
+        unchanged = measure([*run, "-o", str(two), "--jobs", "2"])
+        new_file = ROOT / "samples" / "2022-interim-sv-delarsrapport.txt"
+        one_new = timed_once([*run, str(new_file), "-o", str(two), "--jobs", "2"])
+        reference = timed_once(plumber)
+    rows = [
+        ("first run, `--jobs 1`", first_1),
+        ("first run, `--jobs 2`", first_2),
+        ("re-run, nothing changed", unchanged),
+        ("re-run, one new file (200 from the cache; linking and export redone)", one_new),
+        (f"reference: pdfplumber extract_tables() on the {len(pdfs)} PDFs alone", reference),
+    ]
+    lines = [
+        f"### Batch: {len(list(BATCH_CORPUS.glob('[0-9]*')))} generated documents "
+        "(bench/make_batch_corpus.py)",
+        "",
+        "| run | seconds | × first run, `--jobs 1` | peak MiB | target |",
+        "|---|---:|---:|---:|---|",
+    ]
+    targets = {2: "under 5 %"}
+    for number, (what, m) in enumerate(rows):
+        ratio = m.seconds / first_1.seconds
+        lines.append(
+            f"| {what} | {m.seconds:.2f} | {ratio:.3f} | {m.peak_mib:.0f} "
+            f"| {targets.get(number, '')} |"
+        )
+    return [*lines, ""]
+
+
 def main() -> None:
     if shutil.which("pdftotext") is None:
         raise SystemExit("benchmark: pdftotext is missing; `make bench` installs poppler-utils")
@@ -131,6 +197,7 @@ def main() -> None:
     for name, pdf in DOCUMENTS.items():
         out += table(name, pdf)
     out += linking_table()
+    out += batch_table()
     target = ROOT / "BENCHMARKS.md"
     target.write_text("\n".join(out), encoding="utf-8")
     print(target.read_text(encoding="utf-8"))
