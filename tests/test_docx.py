@@ -165,3 +165,48 @@ def test_docx_numbering_tracked_changes_and_symbols(tmp_path: Path) -> None:
         ("1", "Kirjasto uudistuu", "1.1", "Käynnit kasvavat", "● #00B050", "green"),
         ("1", "Kirjasto uudistuu", "1.2", "Lainaus", "", ""),
     ]
+
+
+def _coloured_ball(paragraph: docx.text.paragraph.Paragraph, colour: str) -> None:
+    from docx.shared import RGBColor
+
+    paragraph.add_run("●").font.color.rgb = RGBColor.from_string(colour)
+
+
+def test_a_legend_of_three_balls_on_one_line(tmp_path: Path) -> None:
+    """'● toteutunut ● osittain toteutunut ● ei toteutunut' in one paragraph: three entries,
+    each with its own ball's colour (found by the batch benchmark's generated corpus)."""
+    document = docx.Document()
+    document.add_paragraph("Tilinpäätös 2023: tavoitteiden toteutuminen")
+    legend = document.add_paragraph()
+    for colour, words in (
+        ("00B050", "toteutunut"),
+        ("FFC000", "osittain toteutunut"),
+        ("FF0000", "ei toteutunut"),
+    ):
+        _coloured_ball(legend, colour)
+        legend.add_run(f" {words} ")
+    table = document.add_table(rows=4, cols=3)
+    for cells, texts in zip(
+        table.rows,
+        [
+            ("Tavoite", "Mittari", "Arvio"),
+            ("1. Kirjasto", "Lainat", ""),
+            ("2. Liikunta", "Kävijät", ""),
+            ("3. Nuoriso", "Kävijät", ""),
+        ],
+        strict=True,
+    ):
+        for cell, text in zip(cells.cells, texts, strict=True):
+            cell.text = text
+    for row, colour in zip(table.rows[1:], ("00B050", "FFC000", "FF0000"), strict=True):
+        _coloured_ball(row.cells[2].paragraphs[0], colour)
+    path = tmp_path / "legend.docx"
+    document.save(str(path))
+    records = extract(path).records
+    assert [r.rating.status for r in records] == ["green", "yellow", "red"]
+    assert [r.rating.label for r in records] == [
+        "toteutunut",
+        "osittain toteutunut",
+        "ei toteutunut",
+    ]

@@ -216,21 +216,25 @@ _SKIPPED = {qn("w:del"), qn("w:moveFrom")}
 @dataclass
 class _Text:
     text: str
-    ball_colour: str = ""  # the colour of a ● in the text
+    ball_colours: tuple[str, ...] = ()  # the colour of each ● in the text, in order
+
+    @property
+    def ball_colour(self) -> str:
+        return self.ball_colours[0] if self.ball_colours else ""
 
 
 def paragraph_text(paragraph: Any) -> _Text:
     """A paragraph's text as accepted (insertions kept, deletions dropped), balls coloured."""
     parts: list[str] = []
-    colour = ""
+    colours: list[str] = []
     for run in paragraph.iter(qn("w:r")):
         if _inside_skipped(run, paragraph):
             continue
         text = _run_text(run)
-        if _BALL in text and not colour:
-            colour = _run_colour(run)
+        if _BALL in text:
+            colours += [_run_colour(run)] * text.count(_BALL)
         parts.append(text)
-    return _Text("".join(parts), colour)
+    return _Text("".join(parts), tuple(colours))
 
 
 def _inside_skipped(element: Any, stop: Any) -> bool:
@@ -312,7 +316,7 @@ class _DocxReader(FlowAssembler):
         if level is not None:
             self.headings.append(Heading(line, 0, float(self.order), (10.0 - level, False, False)))
         if text.ball_colour:
-            self._legend_line(line, text.ball_colour)
+            self._legend_line(line, text.ball_colours)
 
     def _heading_level(self, element: Any) -> int | None:
         style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
@@ -323,11 +327,14 @@ class _DocxReader(FlowAssembler):
         outline = element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
         return int(outline.get(qn("w:val"), "9")) + 1 if outline is not None else None
 
-    def _legend_line(self, line: str, colour: str) -> None:
-        """A legend line's ball colour ("● 2 = tavoite toteutui", "● Målet uppnås")."""
-        entry = coloured_entry(line.replace(_BALL, " ").strip(), colour)
-        if entry:
-            self.legend = merge_legend(self.legend, [entry]) or Legend((entry,))
+    def _legend_line(self, line: str, colours: tuple[str, ...]) -> None:
+        """A legend line's entries, each after its ball: "● 2 = tavoite toteutui", "● Målet
+        uppnås", or several on one line ("● toteutunut ● osittain ● ei toteutunut")."""
+        words = line.split(_BALL)[1:] if len(colours) > 1 else [line.replace(_BALL, " ")]
+        for text, colour in zip(words, colours, strict=False):
+            entry = coloured_entry(text.strip(), colour)
+            if entry:
+                self.legend = merge_legend(self.legend, [entry]) or Legend((entry,))
 
     def _read_table(self, element: Any) -> None:
         rows, nested = self._table_rows(element)
