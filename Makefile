@@ -53,10 +53,12 @@ samples-pdf: $(STAMP) ## Regenerate the PDF/DOCX corpus (installs LibreOffice an
 	$(BIN)/pip install --quiet -e '.[samples]'
 	$(BIN)/python samples/make_pdf_samples.py
 
-libreoffice: ## Install LibreOffice (reads .doc, .odt, .rtf) with apt-get when it is missing
-	@command -v soffice >/dev/null || { echo "installing LibreOffice Writer (Debian libreoffice-writer-nogui)"; \
-	  apt-get update -q && apt-get install -y -q libreoffice-writer-nogui; } || { \
-	  echo "could not install LibreOffice: .doc, .odt and .rtf cannot be read (run as root, or install libreoffice-writer-nogui)"; exit 1; }
+libreoffice: ## Install LibreOffice Writer and Calc (read .doc/.odt/.rtf; check goals.xlsx) with apt-get when missing
+	@program=$$(dirname "$$(readlink -f "$$(command -v soffice)" 2>/dev/null)" 2>/dev/null); \
+	test -e "$$program/libswlo.so" -a -e "$$program/libsclo.so" || { \
+	  echo "installing LibreOffice Writer and Calc (Debian libreoffice-writer-nogui, libreoffice-calc-nogui)"; \
+	  apt-get update -q && apt-get install -y -q libreoffice-writer-nogui libreoffice-calc-nogui; } || { \
+	  echo "could not install LibreOffice: .doc, .odt and .rtf cannot be read (run as root, or install libreoffice-writer-nogui and libreoffice-calc-nogui)"; exit 1; }
 
 bench: $(STAMP) libreoffice ## Time goaltables against pdftotext and pdfplumber, and a 200-file batch; writes BENCHMARKS.md
 	@command -v pdftotext >/dev/null || { echo "installing poppler-utils (pdftotext)"; \

@@ -43,6 +43,7 @@ def test_run_writes_the_dataset(reports: Path, tmp_path: Path) -> None:
         "documents.parquet",
         "goals.csv",
         "goals.parquet",
+        "goals.xlsx",
         "links.csv",
         "links.parquet",
         "problems.csv",

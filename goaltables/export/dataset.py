@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 from goaltables.export.comparison import comparison_frame, links_frame, review_frame
 from goaltables.export.files import atomic_path
 from goaltables.export.tables import documents_frame, goals_frame, problems_frame
+from goaltables.export.workbook import write_workbook
 from goaltables.normalize.link import Linking
 from goaltables.records import SCHEMA_VERSION, DocumentInfo, Problem, Record
 
@@ -67,6 +68,8 @@ def write_parquet(df: pd.DataFrame, path: Path, settings: ExportSettings) -> Non
     pq.write_table(table.replace_schema_metadata(metadata), path)
 
 
+WORKBOOK_SHEETS = ("goals", "comparison", "documents", "links", "problems")
+
 Writer = Callable[[pd.DataFrame, Path, ExportSettings], None]
 WRITERS: dict[str, Writer] = {"csv": write_csv, "parquet": write_parquet}
 
@@ -79,8 +82,8 @@ def write_dataset(
     settings: ExportSettings | None = None,
     linking: Linking | None = None,
 ) -> list[Path]:
-    """Write goals, documents, problems, links and the comparison in every format, and
-    review.csv for a person to mark; return the files written."""
+    """Write goals, documents, problems, links and the comparison in every format, review.csv
+    for a person to mark, and goals.xlsx with every table; return the files written."""
     settings = settings or ExportSettings()
     linking = linking or Linking()
     tables = {
@@ -102,6 +105,10 @@ def write_dataset(
         # The review file is a form for a person: CSV only, read back with --decisions.
         target = out_dir / "review.csv"
         write_csv(review_frame(linking), renames.enter_context(atomic_path(target)), settings)
+        written.append(target)
+        target = out_dir / "goals.xlsx"
+        sheets = {name: tables[name] for name in WORKBOOK_SHEETS}
+        write_workbook(renames.enter_context(atomic_path(target)), sheets)
         written.append(target)
     return written
 

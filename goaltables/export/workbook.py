@@ -1,0 +1,101 @@
+"""`OUT/goals.xlsx`: the dataset as one workbook for spreadsheet users.
+
+Sheets goals, comparison, documents, links and problems; on each the header row is frozen and
+filters are on, text wraps within sensible widths, and status cells are coloured as traffic
+lights (Excel's own "good / neutral / bad" fills, so they read as a spreadsheet user expects).
+
+Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
+return) is stored as a text cell with Excel's quote prefix, as OWASP recommends against CSV
+(and spreadsheet) injection: it shows exactly as read and is never evaluated, also after the
+cell is edited. Written with openpyxl in write-only mode: rows stream to the file, so a
+comparison of 200 documents (400 columns) does not build a million cell objects first."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Fill and font per status: Excel's "Good", "Neutral" and "Bad" cell styles, and a grey.
+STATUS_STYLES = {
+    "green": ("C6EFCE", "006100"),
+    "yellow": ("FFEB9C", "9C5700"),
+    "red": ("FFC7CE", "9C0006"),
+    "grey": ("D9D9D9", "3F3F3F"),
+}
+_WIDEST, _NARROWEST = 60, 6
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_HEADER_FONT = Font(bold=True)
+_FILLS = {
+    s: PatternFill("solid", start_color=f, end_color=f) for s, (f, _) in STATUS_STYLES.items()
+}
+_FONTS = {s: Font(color=c) for s, (_, c) in STATUS_STYLES.items()}
+
+
+def write_workbook(path: Path, sheets: dict[str, pd.DataFrame]) -> None:
+    """One sheet per table, in the order given."""
+    book = Workbook(write_only=True)
+    for name, frame in sheets.items():
+        _write_sheet(book.create_sheet(name), frame)
+    book.save(path)
+
+
+def _write_sheet(sheet: WriteOnlyWorksheet, frame: pd.DataFrame) -> None:
+    columns = list(frame.columns)
+    for number, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = _width(frame, column)
+    sheet.freeze_panes = "A2"
+    last = get_column_letter(max(1, len(columns)))
+    sheet.auto_filter.ref = f"A1:{last}{len(frame) + 1}"
+    sheet.append([_header(sheet, column) for column in columns])
+    coloured = [_is_status(column) for column in columns]
+    for values in frame.itertuples(index=False, name=None):
+        sheet.append(
+            [_cell(sheet, value, status) for value, status in zip(values, coloured, strict=True)]
+        )
+
+
+def _header(sheet: WriteOnlyWorksheet, name: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=name)
+    cell.font = _HEADER_FONT
+    cell.alignment = _WRAP
+    return cell
+
+
+def _cell(sheet: WriteOnlyWorksheet, value: object, status_column: bool) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=_plain(value))
+    cell.alignment = _WRAP
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"  # text, never a formula
+        cell.quotePrefix = True  # and stays text when a person edits the cell
+    if status_column and value in _FILLS:
+        cell.fill, cell.font = _FILLS[str(value)], _FONTS[str(value)]
+    return cell
+
+
+def _plain(value: object) -> object:
+    """pandas' missing values as empty cells; numpy numbers as Python's."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _is_status(column: str) -> bool:
+    return column == "status" or column.endswith(" status")
+
+
+def _width(frame: pd.DataFrame, column: str) -> float:
+    """Wide enough for most of the column's values (the 90th percentile), never wider than
+    _WIDEST: longer text wraps."""
+    lengths = frame[column].astype("string").fillna("").str.len()
+    typical = float(lengths.quantile(0.9)) if len(lengths) else 0.0
+    return float(
+        min(_WIDEST, max(_NARROWEST, len(column) if len(column) < 20 else 20, typical)) + 2
+    )
