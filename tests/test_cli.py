@@ -39,6 +39,7 @@ def test_run_writes_the_dataset(reports: Path, tmp_path: Path) -> None:
         ".goaltables-run.json",
         "comparison.csv",
         "comparison.parquet",
+        "datapackage.json",
         "documents.csv",
         "documents.parquet",
         "goals.csv",

@@ -36,7 +36,11 @@ def test_every_table_in_every_format(tmp_path: Path, seed_001: Path) -> None:
         tmp_path, [extraction.document], assign_goal_ids(extraction.records), []
     )
     tables = ("goals", "documents", "problems", "links", "comparison")
-    expected = {f"{t}.{f}" for t in tables for f in WRITERS} | {"review.csv", "goals.xlsx"}
+    expected = {f"{t}.{f}" for t in tables for f in WRITERS} | {
+        "review.csv",
+        "goals.xlsx",
+        "datapackage.json",
+    }
     assert {p.name for p in written} == expected
 
 

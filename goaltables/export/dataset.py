@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from goaltables.export.comparison import comparison_frame, links_frame, review_frame
+from goaltables.export.datapackage import data_package
 from goaltables.export.files import atomic_path
 from goaltables.export.tables import documents_frame, goals_frame, problems_frame
 from goaltables.export.workbook import write_workbook
@@ -83,7 +85,8 @@ def write_dataset(
     linking: Linking | None = None,
 ) -> list[Path]:
     """Write goals, documents, problems, links and the comparison in every format, review.csv
-    for a person to mark, and goals.xlsx with every table; return the files written."""
+    for a person to mark, goals.xlsx with every table, and datapackage.json describing the CSV
+    tables; return the files written."""
     settings = settings or ExportSettings()
     linking = linking or Linking()
     tables = {
@@ -109,6 +112,10 @@ def write_dataset(
         target = out_dir / "goals.xlsx"
         sheets = {name: tables[name] for name in WORKBOOK_SHEETS}
         write_workbook(renames.enter_context(atomic_path(target)), sheets)
+        written.append(target)
+        target = out_dir / "datapackage.json"
+        package = json.dumps(data_package(tables, settings.excel), ensure_ascii=False, indent=1)
+        renames.enter_context(atomic_path(target)).write_text(package + "\n", encoding="utf-8")
         written.append(target)
     return written
 
