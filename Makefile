@@ -8,7 +8,7 @@ SEEDS  := $(wildcard ../shared/seeds)
 OUT    ?= out
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format golden samples samples-pdf samples-docx samples-formats libreoffice bench clean
+.PHONY: help install run test lint format golden samples samples-pdf samples-docx samples-formats libreoffice chromium pictures bench clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -26,7 +26,7 @@ install: $(STAMP) ## Create .venv with goaltables and its development tools
 run: $(STAMP) ## Run goaltables on samples/ and the real seeds into out/
 	$(BIN)/goaltables run samples $(SEEDS) -o $(OUT)
 
-test: $(STAMP) libreoffice ## Run the tests, then the linters
+test: $(STAMP) libreoffice chromium ## Run the tests, then the linters
 	$(BIN)/pytest
 	$(MAKE) --no-print-directory lint
 
@@ -59,6 +59,14 @@ libreoffice: ## Install LibreOffice Writer and Calc (read .doc/.odt/.rtf; check 
 	  echo "installing LibreOffice Writer and Calc (Debian libreoffice-writer-nogui, libreoffice-calc-nogui)"; \
 	  apt-get update -q && apt-get install -y -q libreoffice-writer-nogui libreoffice-calc-nogui; } || { \
 	  echo "could not install LibreOffice: .doc, .odt and .rtf cannot be read (run as root, or install libreoffice-writer-nogui and libreoffice-calc-nogui)"; exit 1; }
+
+chromium: ## Install Chromium (renders the report page in the tests) with apt-get when missing
+	@command -v chromium >/dev/null || { echo "installing Chromium (Debian package chromium)"; \
+	  apt-get update -q && apt-get install -y -q chromium; } || { \
+	  echo "could not install Chromium: the report page cannot be checked (run as root, or install chromium)"; exit 1; }
+
+pictures: $(STAMP) libreoffice chromium ## Redraw docs/report.png and docs/workbook.png from the sample series
+	$(BIN)/python docs/make_pictures.py
 
 bench: $(STAMP) libreoffice ## Time goaltables against pdftotext and pdfplumber, and a 200-file batch; writes BENCHMARKS.md
 	@command -v pdftotext >/dev/null || { echo "installing poppler-utils (pdftotext)"; \

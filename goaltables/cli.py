@@ -232,6 +232,38 @@ def _bytes_of(path: Path | None) -> bytes | None:
 
 
 @main.command()
+@click.argument("dataset", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "-o",
+    "--out",
+    "target",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="The HTML file to write.  [default: DATASET/report.html]",
+)
+def report(dataset: Path, target: Path | None) -> None:
+    """Write one web page of how goals fared document by document, from a DATASET folder
+    that `goaltables run` wrote. The page needs no network: open it, send it, put it online.
+
+    \b
+    Example:
+      goaltables report out/ -o report.html
+      (then open report.html#status=red for the goals whose latest status is red)
+    """
+    from goaltables.export.files import atomic_path
+    from goaltables.export.report import write_report
+
+    target = target or dataset / "report.html"
+    try:
+        with atomic_path(target) as temporary:
+            write_report(dataset, temporary)
+    except GoalTablesError as error:
+        _fail(error)
+        return
+    click.echo(f"{target}", err=True)
+
+
+@main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="JSON lines: one record per line.")
 @_PASSWORD

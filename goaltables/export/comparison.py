@@ -95,7 +95,7 @@ def comparison_frame(
 ) -> pd.DataFrame:
     """One row per goal_id, a status and a rating column per document, and the flags."""
     ordered = [d for d in series_order(documents) if any(r.doc_id == d.doc_id for r in records)]
-    labels = _labels(ordered)
+    labels = document_labels(ordered)
     by_goal: dict[str, dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
     for record in records:
         by_goal[record.goal_id][record.doc_id].append(record)
@@ -108,7 +108,7 @@ def comparison_frame(
     return pd.DataFrame(rows)
 
 
-def _labels(documents: list[DocumentInfo]) -> dict[str, str]:
+def document_labels(documents: list[DocumentInfo]) -> dict[str, str]:
     """Column names for documents: '2022 outcome', with the file when two would share one."""
     plain = {d.doc_id: f"{d.year or ''} {d.phase}".strip() or d.source for d in documents}
     counts: dict[str, int] = defaultdict(int)

@@ -31,6 +31,7 @@ STATUS_STYLES = {
     "grey": ("D9D9D9", "3F3F3F"),
 }
 _WIDEST, _NARROWEST = 60, 6
+_BOOLEAN = '"TRUE";"TRUE";"FALSE"'
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _HEADER_FONT = Font(bold=True)
 _FILLS = {
@@ -70,11 +71,14 @@ def _header(sheet: WriteOnlyWorksheet, name: str) -> WriteOnlyCell:
 
 
 def _cell(sheet: WriteOnlyWorksheet, value: object, status_column: bool) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=_plain(value))
+    plain = _plain(value)
+    cell = WriteOnlyCell(sheet, value=plain)
     cell.alignment = _WRAP
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         cell.data_type = "s"  # text, never a formula
         cell.quotePrefix = True  # and stays text when a person edits the cell
+    if isinstance(plain, bool):
+        cell.number_format = _BOOLEAN  # LibreOffice would show 1 and 0 otherwise
     if status_column and value in _FILLS:
         cell.fill, cell.font = _FILLS[str(value)], _FONTS[str(value)]
     return cell

@@ -1,0 +1,355 @@
+"""`goaltables report OUT -o report.html`: how goals fared, year by year, as one web page.
+
+One self-contained file (styles and script inline, no network): per sector and area a table
+with the goals down the side and the documents across, each cell a traffic light with the
+rating. A goal opens to its text in each document, the words changed since the previous one
+marked, each version with the file and page it came from. Filters by area, status and text;
+they live in the address's fragment (`report.html#status=red&q=kirjasto`), so a filtered view
+can be bookmarked or sent.
+
+The page is built from the dataset's tables (goals, documents, comparison), not from the
+reports: it shows exactly what the CSV and Parquet files hold."""
+
+from __future__ import annotations
+
+import difflib
+import html
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from goaltables.errors import UsageError
+from goaltables.export.comparison import document_labels
+from goaltables.normalize.link import series_order
+from goaltables.records import DocumentInfo
+
+STATUS_NAMES = {"green": "on track / met", "yellow": "partly", "red": "not met", "grey": "n/a"}
+
+
+@dataclass(frozen=True)
+class Version:
+    """A goal as one document has it."""
+
+    label: str
+    text: str
+    measures: list[tuple[str, str]]  # (measure, status)
+    status: str
+    rating: str
+    where: str  # "reports/2022.pdf, page 9"
+
+
+def write_report(out_dir: Path, target: Path) -> None:
+    """Read the dataset in `out_dir` and write the page to `target`."""
+    goals, documents = _read(out_dir, "goals"), _read(out_dir, "documents")
+    ordered = series_order([_document(row) for row in documents.to_dict("records")])
+    ordered = [d for d in ordered if d.doc_id in set(goals["doc_id"])]
+    labels = document_labels(ordered)
+    page = _page(goals, ordered, labels)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(page, encoding="utf-8")
+
+
+def _read(out_dir: Path, table: str) -> pd.DataFrame:
+    path = out_dir / f"{table}.parquet"
+    if not path.exists():
+        raise UsageError(f"{out_dir}: no {table}.parquet; make the dataset with `goaltables run`")
+    return pd.read_parquet(path)
+
+
+def _document(row: dict[Any, Any]) -> DocumentInfo:
+    year = row.get("year")
+    return DocumentInfo(
+        doc_id=str(row["doc_id"]),
+        source=str(row["source"]),
+        format=str(row.get("format") or ""),
+        title=str(row.get("title") or ""),
+        organisation=str(row.get("organisation") or ""),
+        year=None if year is None or year is pd.NA else int(year),
+        phase=str(row.get("phase") or ""),  # type: ignore[arg-type]
+        series=str(row.get("series") or ""),
+    )
+
+
+def _page(goals: pd.DataFrame, ordered: list[DocumentInfo], labels: dict[str, str]) -> str:
+    goals = goals.astype("string").fillna("")  # every cell as the text it shows
+    sections = []
+    areas: set[str] = set()
+    # Each goal is shown under the sector and area its latest document gives it (as in the
+    # comparison table): a goal that moved or whose area was renamed sits where it is now.
+    # Areas and goals come in the newest document's order; goals that ended, after them.
+    rank = {doc.doc_id: number for number, doc in enumerate(ordered)}
+    newest_first = goals.assign(_rank=-goals["doc_id"].map(rank)).sort_values(
+        "_rank", kind="stable"
+    )
+    latest = newest_first.drop_duplicates("goal_id", keep="first")
+    by_sector: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for goal_id, sector, area in zip(
+        latest["goal_id"], latest["sector"], latest["area"], strict=True
+    ):
+        by_sector[str(sector) or "(no sector)"][str(area) or "(no area)"].append(str(goal_id))
+    rows_of = {str(goal_id): frame for goal_id, frame in goals.groupby("goal_id", sort=False)}
+    for sector, by_area in by_sector.items():
+        parts = [f'<section class="sector"><h2>{_e(sector)}</h2>']
+        for area, goal_ids in by_area.items():
+            areas.add(area)
+            parts.append(_area_table(area, goal_ids, rows_of, ordered, labels))
+        sections.append("".join(parts) + "</section>")
+    counts = goals.drop_duplicates("goal_id")
+    summary = f"{len(counts)} goals in {len(ordered)} documents"
+    return _TEMPLATE.format(
+        summary=_e(summary),
+        area_options="".join(f"<option>{_e(a)}</option>" for a in sorted(areas)),
+        sections="\n".join(sections),
+        legend="".join(
+            f'<span class="dot {s}"></span>{_e(name)} ' for s, name in STATUS_NAMES.items()
+        ),
+    )
+
+
+def _area_table(
+    area: str,
+    goal_ids: list[str],
+    rows_of: dict[str, pd.DataFrame],
+    ordered: list[DocumentInfo],
+    labels: dict[str, str],
+) -> str:
+    present = {doc for g in goal_ids for doc in rows_of[g]["doc_id"]}
+    columns = [d for d in ordered if d.doc_id in present]
+    head = "".join(f"<th>{_e(labels[d.doc_id])}</th>" for d in columns)
+    body = []
+    for goal_id in goal_ids:
+        versions = _versions(rows_of[goal_id], columns, labels)
+        body.append(_goal_row(goal_id, area, versions, columns, labels, len(columns)))
+    return (
+        f'<div class="area" data-area="{_e(area)}"><h3>{_e(area)}</h3>'
+        f'<table><thead><tr><th class="goal">goal</th>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def _versions(
+    rows: pd.DataFrame, columns: list[DocumentInfo], labels: dict[str, str]
+) -> dict[str, Version]:
+    versions = {}
+    for doc in columns:
+        mine = rows[rows["doc_id"] == doc.doc_id]
+        if mine.empty:
+            continue
+        worst = _worst(mine)
+        first = mine.iloc[0]
+        page = f", page {first['page']}" if str(first["page"]) else ""
+        versions[doc.doc_id] = Version(
+            label=labels[doc.doc_id],
+            text=str(first["goal"]),
+            measures=[
+                (str(m), str(s)) for m, s in zip(mine["measure"], mine["status"], strict=True) if m
+            ],
+            status=str(worst["status"]) if worst is not None else "",
+            rating=str(worst["rating"]) if worst is not None else "",
+            where=f"{first['source']}{page}",
+        )
+    return versions
+
+
+_RANK = {"red": 0, "yellow": 1, "green": 2}
+
+
+def _worst(rows: pd.DataFrame) -> pd.Series | None:
+    """The goal's status in a document is its worst measure's, as in the comparison table."""
+    rated = rows[rows["status"].isin(list(_RANK))]
+    if rated.empty:
+        return None
+    return rated.iloc[int(rated["status"].map(_RANK).to_numpy().argmin())]
+
+
+def _goal_row(
+    goal_id: str,
+    area: str,
+    versions: dict[str, Version],
+    columns: list[DocumentInfo],
+    labels: dict[str, str],
+    width: int,
+) -> str:
+    latest = list(versions.values())[-1]
+    cells = []
+    for doc in columns:
+        version = versions.get(doc.doc_id)
+        if version is None:
+            cells.append('<td class="cell absent" title="not in this document"></td>')
+        else:
+            rating = version.rating or ("●" if version.status else "")
+            title = f"{version.label}: {version.status or 'no rating'}"
+            cells.append(
+                f'<td class="cell {version.status or "none"}" title="{_e(title)}">{_e(rating)}</td>'
+            )
+    statuses = " ".join(v.status or "none" for v in versions.values())
+    search = " ".join(v.text for v in versions.values()).casefold()
+    summary = (
+        f'<tr class="goal-row" data-goal="{_e(goal_id)}" data-area="{_e(area)}" '
+        f'data-latest="{_e(latest.status or "none")}" data-statuses="{_e(statuses)}" '
+        f'data-text="{_e(search)}"><td class="goal"><button class="open" aria-expanded="false">'
+        f"{_e(latest.text)}</button></td>{''.join(cells)}</tr>"
+    )
+    details = "".join(_version_html(v, previous) for v, previous in _pairs(versions.values()))
+    return (
+        f'{summary}<tr class="history" data-goal="{_e(goal_id)}" hidden>'
+        f'<td colspan="{width + 1}"><div class="goal-id">{_e(goal_id)}</div>{details}</td></tr>'
+    )
+
+
+def _pairs(versions: Iterable[Version]) -> list[tuple[Version, Version | None]]:
+    listed = list(versions)
+    return [(v, listed[i - 1] if i else None) for i, v in enumerate(listed)]
+
+
+def _version_html(version: Version, previous: Version | None) -> str:
+    text = _changes(previous.text, version.text) if previous else _e(version.text)
+    measures = "".join(
+        f'<li><span class="dot {s or "none"}"></span>{_e(m)}</li>' for m, s in version.measures
+    )
+    return (
+        f'<div class="version"><div class="label"><span class="dot {version.status or "none"}">'
+        f'</span><b>{_e(version.label)}</b> <span class="where">{_e(version.where)}</span></div>'
+        f'<p class="text">{text}</p>{f"<ul>{measures}</ul>" if measures else ""}</div>'
+    )
+
+
+def _changes(before: str, after: str) -> str:
+    """`after` with the words not in `before` marked <ins>, and those dropped marked <del>."""
+    old, new = before.split(), after.split()
+    out = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag in ("replace", "delete"):
+            out.append(f"<del>{_e(' '.join(old[i1:i2]))}</del>")
+        if tag in ("replace", "insert"):
+            out.append(f"<ins>{_e(' '.join(new[j1:j2]))}</ins>")
+        if tag == "equal":
+            out.append(_e(" ".join(new[j1:j2])))
+    return " ".join(out)
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+_TEMPLATE = """<!doctype html>
+<html lang="fi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="goaltables">
+<title>Goals year by year</title>
+<style>
+body {{ font: 14px/1.4 system-ui, sans-serif; margin: 1.5em; color: #222; }}
+h1 {{ font-size: 1.4em; margin: 0 0 .2em; }}
+h2 {{ font-size: 1.2em; margin: 1.5em 0 .3em; border-bottom: 2px solid #ddd; }}
+h3 {{ font-size: 1em; margin: 1em 0 .3em; }}
+.filters {{ position: sticky; top: 0; background: #fff; padding: .5em 0;
+  border-bottom: 1px solid #ddd; z-index: 1; }}
+.filters label {{ margin-right: 1em; }}
+table {{ border-collapse: collapse; }}
+th, td {{ border: 1px solid #ddd; padding: 3px 6px; vertical-align: top; }}
+th {{ background: #f4f4f4; font-weight: 600; font-size: .85em; }}
+td.goal, th.goal {{ width: 36em; text-align: left; }}
+button.open {{ all: unset; cursor: pointer; display: block; }}
+button.open:hover {{ text-decoration: underline; }}
+td.cell {{ width: 4.5em; text-align: center; font-weight: 600; }}
+.green {{ background: #C6EFCE; color: #006100; }}
+.yellow {{ background: #FFEB9C; color: #9C5700; }}
+.red {{ background: #FFC7CE; color: #9C0006; }}
+.grey {{ background: #D9D9D9; color: #3F3F3F; }}
+td.none {{ background: #fff; color: #999; }}
+td.absent {{ background: repeating-linear-gradient(45deg, #fafafa, #fafafa 4px, #eee 4px,
+  #eee 8px); }}
+.dot {{ display: inline-block; width: .8em; height: .8em; border-radius: 50%; margin-right: .3em;
+  border: 1px solid #aaa; vertical-align: -1px; }}
+.dot.none {{ background: #fff; }}
+tr.history td {{ background: #fcfcfc; }}
+.version {{ margin: .3em 0 .8em; }}
+.version p {{ margin: .2em 0 .2em 1.2em; }}
+.version ul {{ margin: 0 0 0 1.2em; padding-left: 1em; }}
+.where, .goal-id {{ color: #777; font-size: .85em; }}
+ins {{ background: #d4f7d4; text-decoration: none; }}
+del {{ background: #fbd3d3; }}
+[hidden] {{ display: none !important; }}
+</style>
+</head>
+<body>
+<h1>Goals year by year</h1>
+<p class="summary">{summary}. Colours: {legend}; a striped cell: the goal is not in that document.
+Click a goal for its text in each document, the changes marked, and where it came from.</p>
+<div class="filters">
+<label>Area <select id="area"><option value="">all</option>{area_options}</select></label>
+<label>Latest status <select id="status"><option value="">any</option>
+<option value="green">green</option><option value="yellow">yellow</option>
+<option value="red">red</option><option value="grey">grey</option>
+<option value="none">no rating</option></select></label>
+<label>Text <input id="q" type="search" placeholder="words in the goal"></label>
+<span id="shown"></span>
+</div>
+{sections}
+<script>
+(function () {{
+  var area = document.getElementById("area"), status = document.getElementById("status"),
+      q = document.getElementById("q"), shown = document.getElementById("shown");
+  function fromHash() {{
+    var params = new URLSearchParams(location.hash.slice(1));
+    area.value = params.get("area") || ""; status.value = params.get("status") || "";
+    q.value = params.get("q") || "";
+  }}
+  function apply() {{
+    var words = q.value.toLowerCase().split(/\\s+/).filter(Boolean), count = 0;
+    document.querySelectorAll("tr.goal-row").forEach(function (row) {{
+      var show = (!area.value || row.dataset.area === area.value) &&
+        (!status.value || row.dataset.latest === status.value) &&
+        words.every(function (w) {{ return row.dataset.text.indexOf(w) >= 0; }});
+      row.hidden = !show;
+      var history = row.nextElementSibling;
+      if (!show) {{ history.hidden = true; }}
+      if (show) {{ count++; }}
+    }});
+    document.querySelectorAll("div.area").forEach(function (box) {{
+      box.hidden = !box.querySelector("tr.goal-row:not([hidden])");
+    }});
+    document.querySelectorAll("section.sector").forEach(function (box) {{
+      box.hidden = !box.querySelector("div.area:not([hidden])");
+    }});
+    shown.textContent = count + " goals shown";
+  }}
+  function toHash() {{
+    var params = new URLSearchParams();
+    if (area.value) params.set("area", area.value);
+    if (status.value) params.set("status", status.value);
+    if (q.value) params.set("q", q.value);
+    history.replaceState(null, "", "#" + params.toString());
+    apply();
+  }}
+  [area, status].forEach(function (el) {{ el.addEventListener("change", toHash); }});
+  q.addEventListener("input", toHash);
+  window.addEventListener("hashchange", function () {{ fromHash(); apply(); }});
+  document.querySelectorAll("button.open").forEach(function (button) {{
+    button.addEventListener("click", function () {{
+      var history = button.closest("tr").nextElementSibling;
+      history.hidden = !history.hidden;
+      button.setAttribute("aria-expanded", String(!history.hidden));
+    }});
+  }});
+  function openGoal(goalId) {{
+    var row = document.querySelector('tr.goal-row[data-goal="' + CSS.escape(goalId) + '"]');
+    if (!row) return;
+    row.nextElementSibling.hidden = false;
+    row.querySelector("button.open").setAttribute("aria-expanded", "true");
+    row.scrollIntoView({{block: "nearest"}});
+  }}
+  fromHash(); apply();
+  var wanted = new URLSearchParams(location.hash.slice(1)).get("open");
+  if (wanted) openGoal(wanted);
+}})();
+</script>
+</body>
+</html>
+"""

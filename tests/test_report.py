@@ -1,0 +1,143 @@
+"""`goaltables report`: one self-contained page, rendered in headless Chromium and checked in
+its DOM after the page's script has run; a screenshot is saved for a person to look at."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import lxml.html
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from goaltables.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SERIES = [
+    ROOT / "samples" / "pdf" / f"{name}.pdf"
+    for name in (
+        "2022-plan-ruled-merged-cells",
+        "2022-outcome-landscape-merged-traffic-lights",
+        "2023-plan-goal-cards",
+        "2023-outcome-long-report-shaded-cards",
+    )
+]
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("report")
+    runner = CliRunner()
+    result = runner.invoke(main, ["run", *map(str, SERIES), "-o", str(folder / "out")])
+    assert result.exit_code == 0, result.stderr
+    result = runner.invoke(main, ["report", str(folder / "out"), "-o", str(folder / "report.html")])
+    assert result.exit_code == 0, result.stderr
+    return folder / "report.html"
+
+
+def _browser(*arguments: str) -> str:
+    assert CHROMIUM, "chromium is missing: `make test` installs it (Debian package chromium)"
+    done = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", *arguments],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def _dom(page: Path, fragment: str = "") -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(_browser("--dump-dom", f"{page.as_uri()}#{fragment}"))
+
+
+def _shown(dom: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    return dom.xpath('//tr[contains(@class, "goal-row")][not(@hidden)]')
+
+
+def _goals(page: Path) -> pd.DataFrame:
+    return pd.read_csv(page.parent / "out" / "goals.csv", dtype=str, keep_default_na=False)
+
+
+def test_the_page_needs_no_network(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    tree = lxml.html.fromstring(text)
+    assert tree.xpath("//script[@src] | //link[@href] | //img[@src] | //iframe") == []
+    assert "http://" not in text and "https://" not in text
+
+
+def test_every_goal_has_a_row_per_sector_and_area(page: Path) -> None:
+    dom = _dom(page)
+    rows = _shown(dom)
+    assert len(rows) == _goals(page)["goal_id"].nunique() == 17
+    assert dom.xpath('string(//*[@id="shown"])') == "17 goals shown"
+    areas = [h.text_content() for h in dom.xpath("//div[@class='area']/h3")]
+    # The renamed area holds the goals that continued into it and the goal that moved there.
+    assert areas == [
+        "Sivistystoimen hallinto",
+        "Varhaiskasvatus",
+        "Perusopetus",
+        "Lukiokoulutus",
+        "Vapaa-aika- ja hyvinvointipalvelut",
+    ]
+    header = [th.text_content() for th in dom.xpath("(//table)[1]/thead/tr/th")]
+    assert header == ["goal", "2022 plan", "2022 outcome", "2023 plan", "2023 outcome"]
+    # The goal that ended after 2022: rated red in the 2022 outcome, absent (striped) later.
+    ended = next(r for r in rows if "Etä- ja hybridiopetuksen" in r.text_content())
+    cells = [td.get("class") for td in ended.xpath("td")[1:]]
+    assert cells == ["cell none", "cell red", "cell absent", "cell absent"]
+    assert ended.xpath("td")[2].text_content() == "0"
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        ("status=red", lambda row: row.get("data-latest") == "red"),
+        ("area=Perusopetus", lambda row: row.get("data-area") == "Perusopetus"),
+        ("q=henkilöstön", lambda row: "henkilöstön" in row.get("data-text")),
+    ],
+)
+def test_filters_from_the_address(page: Path, fragment: str, expected: object) -> None:
+    everything = _shown(_dom(page))
+    shown = _shown(_dom(page, fragment))
+    wanted = [r.get("data-goal") for r in everything if expected(r)]  # type: ignore[operator]
+    assert 0 < len(shown) < len(everything)
+    assert [r.get("data-goal") for r in shown] == wanted
+
+
+def test_a_goal_opens_to_its_versions_with_changes_and_sources(page: Path) -> None:
+    goals = _goals(page)
+    reworded = goals[goals["goal"].str.startswith("Kolmiportaisen tuen")]["goal_id"].iloc[0]
+    dom = _dom(page, f"open={reworded}")
+    history = dom.xpath(f'//tr[@class="history"][@data-goal="{reworded}"]')[0]
+    assert history.get("hidden") is None
+    labels = [b.text_content() for b in history.xpath(".//div[@class='label']/b")]
+    assert labels == ["2022 plan", "2022 outcome", "2023 plan", "2023 outcome"]
+    where = [s.text_content() for s in history.xpath(".//span[@class='where']")]
+    assert where[0].endswith("samples/pdf/2022-plan-ruled-merged-cells.pdf, page 1")
+    inserted = " ".join(i.text_content() for i in history.xpath(".//ins"))
+    deleted = " ".join(d.text_content() for d in history.xpath(".//del"))
+    assert (inserted, deleted) == ("Kolmiportaisen", "Oppimisen")  # the one word reworded
+    assert "Kolmiportaisen tuen vahvistaminen" in history.xpath(
+        "string((.//div[@class='version'])[3]/p)"
+    )
+    closed = dom.xpath('//tr[@class="history"][@hidden]')
+    assert len(closed) == 16
+
+
+def test_a_screenshot_to_look_at(page: Path, tmp_path: Path) -> None:
+    shot = tmp_path / "report.png"
+    _browser("--window-size=1300,1000", f"--screenshot={shot}", page.as_uri())
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG") and len(data) > 20_000
+    print(f"screenshot: {shot}")
+
+
+def test_report_of_a_folder_without_a_dataset_says_so(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["report", str(tmp_path), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2
+    assert "no goals.parquet; make the dataset with `goaltables run`" in result.stderr
+    assert not (tmp_path / "r.html").exists()
