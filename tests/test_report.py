@@ -74,7 +74,13 @@ def test_every_goal_has_a_row_per_sector_and_area(page: Path) -> None:
     rows = _shown(dom)
     assert len(rows) == _goals(page)["goal_id"].nunique() == 17
     assert dom.xpath('string(//*[@id="shown"])') == "17 goals shown"
-    areas = [h.text_content() for h in dom.xpath("//div[@class='area']/h3")]
+    assert [h.text_content() for h in dom.xpath("//section[@class='organisation']/h2")] == [
+        "Järvelän kaupunki"
+    ]
+    assert [h.text_content() for h in dom.xpath("//section[@class='sector']/h3")] == [
+        "Sivistystoimiala"
+    ]
+    areas = [h.text_content() for h in dom.xpath("//div[@class='area']/h4")]
     # The renamed area holds the goals that continued into it and the goal that moved there.
     assert areas == [
         "Sivistystoimen hallinto",
@@ -141,3 +147,30 @@ def test_report_of_a_folder_without_a_dataset_says_so(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "no goals.parquet; make the dataset with `goaltables run`" in result.stderr
     assert not (tmp_path / "r.html").exists()
+
+
+def test_two_organisations_are_apart_and_filtered(
+    tmp_path: Path, seed_000: Path, seed_001: Path
+) -> None:
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text(
+        f"path,organisation,year,phase\n{seed_000.name},Alajärven kaupunki,2021,outcome\n"
+        f"{seed_001.name},Vimpelin kunta,2021,plan\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    runner = CliRunner()
+    arguments = ["run", str(seed_000), str(seed_001), "-o", str(out), "--manifest", str(manifest)]
+    assert runner.invoke(main, arguments).exit_code == 0
+    assert runner.invoke(main, ["report", str(out)]).exit_code == 0
+    page = out / "report.html"
+    dom = _dom(page)
+    names = [h.text_content() for h in dom.xpath("//section[@class='organisation']/h2")]
+    assert names == ["Alajärven kaupunki", "Vimpelin kunta"]
+    assert len(_shown(dom)) == 10 + 7  # the same goals, not linked across organisations
+    assert dom.xpath("//label[select[@id='organisation']]/@hidden") == []
+    shown = _shown(_dom(page, "organisation=Vimpelin%20kunta"))
+    assert len(shown) == 7
+    assert {r.getparent().getparent().getparent().get("data-organisation") for r in shown} == {
+        "Vimpelin kunta"
+    }

@@ -47,8 +47,12 @@ def write_report(out_dir: Path, target: Path) -> None:
     goals, documents = _read(out_dir, "goals"), _read(out_dir, "documents")
     ordered = series_order([_document(row) for row in documents.to_dict("records")])
     ordered = [d for d in ordered if d.doc_id in set(goals["doc_id"])]
-    labels = document_labels(ordered)
-    page = _page(goals, ordered, labels)
+    # Columns are named within an organisation: "2022 outcome" needs no file name beside it
+    # unless that organisation has two such documents.
+    labels: dict[str, str] = {}
+    for organisation in {d.organisation for d in ordered}:
+        labels |= document_labels([d for d in ordered if d.organisation == organisation])
+    page = _page(goals.assign(_row=range(len(goals))), ordered, labels)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(page, encoding="utf-8")
 
@@ -74,34 +78,30 @@ def _document(row: dict[Any, Any]) -> DocumentInfo:
     )
 
 
+Row = dict[str, str]  # a goals row, every cell as the text it shows
+
+
 def _page(goals: pd.DataFrame, ordered: list[DocumentInfo], labels: dict[str, str]) -> str:
-    goals = goals.astype("string").fillna("")  # every cell as the text it shows
-    sections = []
-    areas: set[str] = set()
-    # Each goal is shown under the sector and area its latest document gives it (as in the
-    # comparison table): a goal that moved or whose area was renamed sits where it is now.
-    # Areas and goals come in the newest document's order; goals that ended, after them.
-    rank = {doc.doc_id: number for number, doc in enumerate(ordered)}
-    newest_first = goals.assign(_rank=-goals["doc_id"].map(rank)).sort_values(
-        "_rank", kind="stable"
-    )
-    latest = newest_first.drop_duplicates("goal_id", keep="first")
-    by_sector: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for goal_id, sector, area in zip(
-        latest["goal_id"], latest["sector"], latest["area"], strict=True
-    ):
-        by_sector[str(sector) or "(no sector)"][str(area) or "(no area)"].append(str(goal_id))
-    rows_of = {str(goal_id): frame for goal_id, frame in goals.groupby("goal_id", sort=False)}
-    for sector, by_area in by_sector.items():
-        parts = [f'<section class="sector"><h2>{_e(sector)}</h2>']
-        for area, goal_ids in by_area.items():
-            areas.add(area)
-            parts.append(_area_table(area, goal_ids, rows_of, ordered, labels))
+    rows: list[Row] = goals.astype("string").fillna("").to_dict("records")  # type: ignore[assignment]
+    seen: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
+    for row in rows:
+        seen[row["goal_id"]][row["doc_id"]].append(row)
+    groups = _groups(seen, ordered)
+    sections, areas = [], set()
+    for organisation, by_sector in groups.items():
+        parts = [f'<section class="organisation"><h2>{_e(organisation)}</h2>']
+        for sector, by_area in by_sector.items():
+            parts.append(f'<section class="sector"><h3>{_e(sector)}</h3>')
+            for area, goal_ids in by_area.items():
+                areas.add(area)
+                parts.append(_area_table(organisation, area, goal_ids, seen, ordered, labels))
+            parts.append("</section>")
         sections.append("".join(parts) + "</section>")
-    counts = goals.drop_duplicates("goal_id")
-    summary = f"{len(counts)} goals in {len(ordered)} documents"
+    summary = f"{len(seen)} goals in {len(ordered)} documents"
     return _TEMPLATE.format(
         summary=_e(summary),
+        organisation_options="".join(f"<option>{_e(o)}</option>" for o in sorted(groups)),
+        organisation_hidden=" hidden" if len(groups) < 2 else "",
         area_options="".join(f"<option>{_e(a)}</option>" for a in sorted(areas)),
         sections="\n".join(sections),
         legend="".join(
@@ -110,46 +110,67 @@ def _page(goals: pd.DataFrame, ordered: list[DocumentInfo], labels: dict[str, st
     )
 
 
+Groups = dict[str, dict[str, dict[str, list[str]]]]  # organisation -> sector -> area -> goals
+
+
+def _groups(seen: dict[str, dict[str, list[Row]]], ordered: list[DocumentInfo]) -> Groups:
+    """Each goal under the organisation, sector and area its latest document gives it (as in
+    the comparison table: a goal that moved, or whose area was renamed, sits where it is now).
+    Organisations by name; areas and goals in the newest document's order, goals that ended
+    after them."""
+    rank = {doc.doc_id: number for number, doc in enumerate(ordered)}
+    placed = []
+    for goal_id, by_doc in seen.items():
+        latest_doc = max(by_doc, key=lambda doc_id: rank.get(doc_id, -1))
+        first = by_doc[latest_doc][0]
+        placed.append((-rank.get(latest_doc, -1), int(first["_row"]), goal_id, first))
+    groups: Groups = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+    for _, _, goal_id, first in sorted(placed):
+        organisation = first["organisation"] or "(organisation not named)"
+        sector, area = first["sector"] or "(no sector)", first["area"] or "(no area)"
+        groups[organisation][sector][area].append(goal_id)
+    return {name: groups[name] for name in sorted(groups)}  # organisations by name
+
+
 def _area_table(
+    organisation: str,
     area: str,
     goal_ids: list[str],
-    rows_of: dict[str, pd.DataFrame],
+    seen: dict[str, dict[str, list[Row]]],
     ordered: list[DocumentInfo],
     labels: dict[str, str],
 ) -> str:
-    present = {doc for g in goal_ids for doc in rows_of[g]["doc_id"]}
+    present = {doc_id for goal_id in goal_ids for doc_id in seen[goal_id]}
     columns = [d for d in ordered if d.doc_id in present]
     head = "".join(f"<th>{_e(labels[d.doc_id])}</th>" for d in columns)
     body = []
     for goal_id in goal_ids:
-        versions = _versions(rows_of[goal_id], columns, labels)
-        body.append(_goal_row(goal_id, area, versions, columns, labels, len(columns)))
+        versions = _versions(seen[goal_id], columns, labels)
+        body.append(_goal_row(goal_id, area, versions, columns, len(columns)))
     return (
-        f'<div class="area" data-area="{_e(area)}"><h3>{_e(area)}</h3>'
+        f'<div class="area" data-organisation="{_e(organisation)}" data-area="{_e(area)}">'
+        f"<h4>{_e(area)}</h4>"
         f'<table><thead><tr><th class="goal">goal</th>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
 
 
 def _versions(
-    rows: pd.DataFrame, columns: list[DocumentInfo], labels: dict[str, str]
+    by_doc: dict[str, list[Row]], columns: list[DocumentInfo], labels: dict[str, str]
 ) -> dict[str, Version]:
     versions = {}
     for doc in columns:
-        mine = rows[rows["doc_id"] == doc.doc_id]
-        if mine.empty:
+        mine = by_doc.get(doc.doc_id)
+        if not mine:
             continue
-        worst = _worst(mine)
-        first = mine.iloc[0]
-        page = f", page {first['page']}" if str(first["page"]) else ""
+        worst, first = _worst(mine), mine[0]
+        page = f", page {first['page']}" if first["page"] else ""
         versions[doc.doc_id] = Version(
             label=labels[doc.doc_id],
-            text=str(first["goal"]),
-            measures=[
-                (str(m), str(s)) for m, s in zip(mine["measure"], mine["status"], strict=True) if m
-            ],
-            status=str(worst["status"]) if worst is not None else "",
-            rating=str(worst["rating"]) if worst is not None else "",
+            text=first["goal"],
+            measures=[(r["measure"], r["status"]) for r in mine if r["measure"]],
+            status=worst["status"] if worst else "",
+            rating=worst["rating"] if worst else "",
             where=f"{first['source']}{page}",
         )
     return versions
@@ -158,12 +179,10 @@ def _versions(
 _RANK = {"red": 0, "yellow": 1, "green": 2}
 
 
-def _worst(rows: pd.DataFrame) -> pd.Series | None:
+def _worst(rows: list[Row]) -> Row | None:
     """The goal's status in a document is its worst measure's, as in the comparison table."""
-    rated = rows[rows["status"].isin(list(_RANK))]
-    if rated.empty:
-        return None
-    return rated.iloc[int(rated["status"].map(_RANK).to_numpy().argmin())]
+    rated = [r for r in rows if r["status"] in _RANK]
+    return min(rated, key=lambda r: _RANK[r["status"]]) if rated else None
 
 
 def _goal_row(
@@ -171,7 +190,6 @@ def _goal_row(
     area: str,
     versions: dict[str, Version],
     columns: list[DocumentInfo],
-    labels: dict[str, str],
     width: int,
 ) -> str:
     latest = list(versions.values())[-1]
@@ -246,8 +264,9 @@ _TEMPLATE = """<!doctype html>
 <style>
 body {{ font: 14px/1.4 system-ui, sans-serif; margin: 1.5em; color: #222; }}
 h1 {{ font-size: 1.4em; margin: 0 0 .2em; }}
-h2 {{ font-size: 1.2em; margin: 1.5em 0 .3em; border-bottom: 2px solid #ddd; }}
-h3 {{ font-size: 1em; margin: 1em 0 .3em; }}
+h2 {{ font-size: 1.25em; margin: 1.5em 0 .3em; border-bottom: 2px solid #bbb; }}
+h3 {{ font-size: 1.1em; margin: 1.2em 0 .3em; border-bottom: 1px solid #ddd; }}
+h4 {{ font-size: 1em; margin: 1em 0 .3em; }}
 .filters {{ position: sticky; top: 0; background: #fff; padding: .5em 0;
   border-bottom: 1px solid #ddd; z-index: 1; }}
 .filters label {{ margin-right: 1em; }}
@@ -283,6 +302,8 @@ del {{ background: #fbd3d3; }}
 <p class="summary">{summary}. Colours: {legend}; a striped cell: the goal is not in that document.
 Click a goal for its text in each document, the changes marked, and where it came from.</p>
 <div class="filters">
+<label{organisation_hidden}>Organisation <select id="organisation"><option value="">all</option>
+{organisation_options}</select></label>
 <label>Area <select id="area"><option value="">all</option>{area_options}</select></label>
 <label>Latest status <select id="status"><option value="">any</option>
 <option value="green">green</option><option value="yellow">yellow</option>
@@ -294,17 +315,21 @@ Click a goal for its text in each document, the changes marked, and where it cam
 {sections}
 <script>
 (function () {{
-  var area = document.getElementById("area"), status = document.getElementById("status"),
+  var organisation = document.getElementById("organisation"),
+      area = document.getElementById("area"), status = document.getElementById("status"),
       q = document.getElementById("q"), shown = document.getElementById("shown");
   function fromHash() {{
     var params = new URLSearchParams(location.hash.slice(1));
+    organisation.value = params.get("organisation") || "";
     area.value = params.get("area") || ""; status.value = params.get("status") || "";
     q.value = params.get("q") || "";
   }}
   function apply() {{
     var words = q.value.toLowerCase().split(/\\s+/).filter(Boolean), count = 0;
     document.querySelectorAll("tr.goal-row").forEach(function (row) {{
-      var show = (!area.value || row.dataset.area === area.value) &&
+      var box = row.closest("div.area");
+      var show = (!organisation.value || box.dataset.organisation === organisation.value) &&
+        (!area.value || row.dataset.area === area.value) &&
         (!status.value || row.dataset.latest === status.value) &&
         words.every(function (w) {{ return row.dataset.text.indexOf(w) >= 0; }});
       row.hidden = !show;
@@ -315,20 +340,23 @@ Click a goal for its text in each document, the changes marked, and where it cam
     document.querySelectorAll("div.area").forEach(function (box) {{
       box.hidden = !box.querySelector("tr.goal-row:not([hidden])");
     }});
-    document.querySelectorAll("section.sector").forEach(function (box) {{
+    document.querySelectorAll("section.sector, section.organisation").forEach(function (box) {{
       box.hidden = !box.querySelector("div.area:not([hidden])");
     }});
     shown.textContent = count + " goals shown";
   }}
   function toHash() {{
     var params = new URLSearchParams();
+    if (organisation.value) params.set("organisation", organisation.value);
     if (area.value) params.set("area", area.value);
     if (status.value) params.set("status", status.value);
     if (q.value) params.set("q", q.value);
     history.replaceState(null, "", "#" + params.toString());
     apply();
   }}
-  [area, status].forEach(function (el) {{ el.addEventListener("change", toHash); }});
+  [organisation, area, status].forEach(function (el) {{
+    el.addEventListener("change", toHash);
+  }});
   q.addEventListener("input", toHash);
   window.addEventListener("hashchange", function () {{ fromHash(); apply(); }});
   document.querySelectorAll("button.open").forEach(function (button) {{
