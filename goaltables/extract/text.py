@@ -7,7 +7,7 @@ from dataclasses import replace
 from goaltables.errors import NoGoalTable
 from goaltables.extract.build import build_records, finish
 from goaltables.extract.grid import assign_columns, grid_to_drafts
-from goaltables.extract.metadata import read_title_facts
+from goaltables.extract.metadata import find_organisation, read_title_facts
 from goaltables.extract.options import ReadOptions
 from goaltables.extract.ratings import find_legend
 from goaltables.extract.tabular import has_goal_header, read_tabular
@@ -15,6 +15,7 @@ from goaltables.extract.textdump import parse_text_dump
 from goaltables.extract.textio import decode_text
 from goaltables.records import DocumentInfo, Extraction, RowDraft
 
+_ORGANISATION_SPAN = 200_000  # characters searched for the city's name: a report's first pages
 _NOT_UTF8 = "not UTF-8: read as Windows-1252 (Latin-1); check that ä, ö and å look right"
 
 
@@ -36,21 +37,31 @@ def _read_tab_separated(text: str, doc: DocumentInfo) -> Extraction:
         drafts += grid_to_drafts(grid, assign_columns(grid), doc.source)
     if not drafts:
         raise NoGoalTable(f"{doc.source}: a goal-table header but no rows under it")
-    doc = _with_title(doc, "text/tab-separated", tabular.title, _common_sector(drafts))
+    doc = _with_title(doc, "text/tab-separated", tabular.title, _common_sector(drafts), text)
     legend = find_legend(tabular.other_lines)
     return finish(doc, build_records(doc, drafts, legend), len(tabular.grids))
 
 
 def _read_dump(text: str, doc: DocumentInfo) -> Extraction:
     table = parse_text_dump(text, doc.source)
-    doc = _with_title(doc, "text/pdf-dump", table.preamble.title, table.sector)
+    doc = _with_title(doc, "text/pdf-dump", table.preamble.title, table.sector, text)
     doc = replace(doc, pages=table.pages, problems=(*doc.problems, *table.notes))
     return finish(doc, build_records(doc, table.drafts, table.preamble.legend), 1)
 
 
-def _with_title(doc: DocumentInfo, fmt: str, title: str, sector: str) -> DocumentInfo:
+def _with_title(doc: DocumentInfo, fmt: str, title: str, sector: str, text: str) -> DocumentInfo:
+    """Title, year and phase from the title line; the organisation the text names most."""
     facts = read_title_facts(title, doc.source)
-    return replace(doc, format=fmt, title=title, sector=sector, year=facts.year, phase=facts.phase)
+    organisation = find_organisation(text[:_ORGANISATION_SPAN])
+    return replace(
+        doc,
+        format=fmt,
+        title=title,
+        organisation=organisation,
+        sector=sector,
+        year=facts.year,
+        phase=facts.phase,
+    )
 
 
 def _common_sector(drafts: list[RowDraft]) -> str:
