@@ -284,6 +284,7 @@ _LEGEND_ENTRY = re.compile(r"^\s*(?:[●⬤○◯◉•]\s*)?(?P<value>\d)\s*(?:
 _BALL_CELL = re.compile(r"[●⬤○◯◉]\s*$")
 _MIN_LEGEND_ENTRIES = 2
 _MIN_BALL_CELLS = 2
+_VERDICT_CELL_WORDS = 4  # "ei toteutunut kaikilta osin": a verdict cell, not a sentence
 _MIN_ASSESSMENT_LABELS = 2
 
 
@@ -311,7 +312,8 @@ def candidate_pages(opened: OpenedPdf) -> list[int]:
     header row or as labels ("Tavoite … Arviointi", "Mittarit ja tavoitetaso:"); when it holds a
     rating legend; when labels assess goals listed in the body text ("Toteutuminen: Toteutui
     osittain"); or when it continues a table from the page before
-    without repeating its header (its rows still end in traffic-light balls)."""
+    without repeating its header (its rows still end in traffic-light balls, or in verdict
+    words alone on their line: "Toteutui osittain")."""
     found: list[int] = []
     in_table = False
     for page in opened.pages:
@@ -323,7 +325,9 @@ def candidate_pages(opened: OpenedPdf) -> list[int]:
         lines = page.text.replace(_PDFIUM_HYPHEN, "").casefold().split("\n")
         labelled = _labelled_lines(lines)
         header = names_goal_columns(labelled)
-        continued = in_table and _ball_cells(lines) >= _MIN_BALL_CELLS
+        continued = in_table and (
+            _ball_cells(lines) >= _MIN_BALL_CELLS or _verdict_cells(lines) >= _MIN_BALL_CELLS
+        )
         if header or continued or has_rating_legend(lines) or assesses_items(labelled):
             found.append(page.number)
         in_table = header or continued
@@ -409,6 +413,19 @@ def _header_or_labels(line: _Line) -> tuple[_Label, ...]:
 
 def _ball_cells(lines: list[str]) -> int:
     return sum(1 for line in lines if _BALL_CELL.search(line))
+
+
+def _verdict_cells(lines: list[str]) -> int:
+    """Lines that are a verdict and nothing more ("toteutui osittain"): a rating column's
+    cells, as pdfium gives them, one per line."""
+    whole = vocabulary().whole_cell_verdicts
+    return sum(1 for line in lines if _short_verdict(line.strip(" .!"), whole))
+
+
+def _short_verdict(line: str, whole: dict[str, str]) -> bool:
+    return 0 < len(line.split()) <= _VERDICT_CELL_WORDS and (
+        line in whole or opening_verdict(line) != ""
+    )
 
 
 __all__ = ["A0_LONG_SIDE", "OpenedPdf", "PdfPage", "candidate_pages", "open_pdf"]
