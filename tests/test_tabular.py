@@ -95,3 +95,22 @@ def test_the_sector_is_the_header_over_the_area_column() -> None:
 def test_a_quoted_cell_may_hold_line_breaks() -> None:
     text = HEADER + '\nA\t1. Yksi.\t1. Mittari\t1\t"Rivi yksi.\nRivi kaksi."\t2\n'
     assert _rows(text)[0][6] == "Rivi yksi. Rivi kaksi."
+
+
+def test_area_headings_between_tables_name_their_areas() -> None:
+    """One export, an area heading over each table with the same header (found by the batch
+    benchmark's generated corpus: the headings were read as goals, and no row had an area)."""
+    text = (
+        "Kuortaneen kunta – Tilinpäätös 2021\n\n"
+        "Varhaiskasvatus\n"
+        "Tavoite\tMittari\tTavoitetaso\tToteuma\tArvio\n"
+        "Lapset voivat hyvin\tTyytyväisyys\t80 %\t85 %\tToteutui\n"
+        "Henkilöstö pysyy\tVaihtuvuus\talle 10 %\t12 %\tEi toteutunut\n\n"
+        "Perusopetus: tavoitteiden toteutuminen\n"
+        "Tavoite\tMittari\tTavoitetaso\tToteuma\tArvio\n"
+        "Oppimistulokset paranevat\tKeskiarvo\t8,0\t8,1\tToteutui\n"
+    )
+    document = read_tabular(text)
+    assert document.title == "Kuortaneen kunta – Tilinpäätös 2021"
+    assert [g.heading_area for g in document.grids] == ["Varhaiskasvatus", "Perusopetus"]
+    assert [len(g.rows) for g in document.grids] == [2, 1]

@@ -1,9 +1,10 @@
 """Goal tables from tab-separated text: clipboard and "text (tab delimited)" exports, like seed 001.
 
 The header row is found by its words, not its position; a later header row that differs starts
-another table, and one that repeats the current header is dropped. Rows before the first header
-give the title and may hold the rating legend. Quoting follows the spreadsheet convention (a cell
-with line breaks comes in double quotes), which the csv module reads.
+another table, and one that repeats the current header is dropped, unless a one-cell line right
+above it names an area ("Perusopetus"): then it starts that area's table. Rows before the first
+header give the title and may hold the rating legend. Quoting follows the spreadsheet convention
+(a cell with line breaks comes in double quotes), which the csv module reads.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from goaltables.extract.assemble import heading_name
 from goaltables.extract.grid import Cell, Grid, GridRow, is_goal_header
 from goaltables.extract.metadata import looks_like_title
 from goaltables.extract.textio import clean_cell
@@ -50,27 +52,59 @@ def read_tabular(text: str) -> TabularDocument:
     doc = TabularDocument()
     header: tuple[str, ...] | None = None
     body: list[GridRow] = []
-    for row in read_rows(text):
+    area = ""  # the heading over the current table
+    rows = read_rows(text)
+    for index, row in enumerate(rows):
         if len(row.cells) >= 3 and is_goal_header(row.cells):
-            if header is not None and _same_header(row.cells, header):
+            if (
+                header is not None
+                and _same_header(row.cells, header)
+                and not _heading_before(rows, index)
+            ):
                 continue  # the header repeated after a page break
-            _close(doc, header, body)
+            _close(doc, header, body, area)
             header, body = row.cells, []
+            area = _heading_before(rows, index)
+        elif _heading_before(rows, index + 1):
+            if header is None:
+                _read_outside(doc, row)  # also a title or legend line, perhaps
         elif header is None:
             _read_outside(doc, row)
         else:
             body.append(GridRow(tuple(Cell(c) for c in row.cells), page=None, row=row.line))
-    _close(doc, header, body)
+    _close(doc, header, body, area)
     return doc
+
+
+def _heading_before(rows: list[TextRow], index: int) -> str:
+    """The area a one-cell line names when a goal-table header follows it at once
+    ("Perusopetus", "Varhaiskasvatus: tavoitteiden toteutuminen"); '' otherwise."""
+    if not 0 < index < len(rows):
+        return ""
+    after, before = rows[index], rows[index - 1]
+    if not (len(after.cells) >= 3 and is_goal_header(after.cells)):
+        return ""
+    filled = [clean_cell(c) for c in before.cells if clean_cell(c)]
+    if len(filled) != 1 or len(filled[0].split()) > _HEADING_WORDS or filled[0].endswith("."):
+        return ""
+    if looks_like_title(filled[0]) and index - 1 == 0:
+        return ""  # the document's title, not an area
+    return heading_name(filled[0])
+
+
+_HEADING_WORDS = 8
 
 
 def _same_header(cells: tuple[str, ...], header: tuple[str, ...]) -> bool:
     return [clean_cell(c) for c in cells] == [clean_cell(c) for c in header]
 
 
-def _close(doc: TabularDocument, header: tuple[str, ...] | None, body: list[GridRow]) -> None:
+def _close(
+    doc: TabularDocument, header: tuple[str, ...] | None, body: list[GridRow], area: str
+) -> None:
     if header is not None:
-        doc.grids.append(Grid(header=header, rows=tuple(body), table=len(doc.grids) + 1))
+        table = len(doc.grids) + 1
+        doc.grids.append(Grid(header=header, rows=tuple(body), table=table, heading_area=area))
 
 
 def _read_outside(doc: TabularDocument, row: TextRow) -> None:
