@@ -23,8 +23,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv with goaltables and its development tools
 
-run: $(STAMP) ## Run goaltables on samples/ and the real seeds into out/
+run: $(STAMP) ## Run goaltables on samples/ and the real seeds into out/, with out/report.html
 	$(BIN)/goaltables run samples $(SEEDS) -o $(OUT)
+	$(BIN)/goaltables report $(OUT)
 
 test: $(STAMP) libreoffice chromium ## Run the tests, then the linters
 	$(BIN)/pytest
