@@ -67,7 +67,7 @@ chromium: ## Install Chromium (renders the report page in the tests) with apt-ge
 	  echo "could not install Chromium: the report page cannot be checked (run as root, or install chromium)"; exit 1; }
 
 pictures: $(STAMP) libreoffice chromium ## Redraw docs/report.png and docs/workbook.png from the sample series
-	$(BIN)/python docs/make_pictures.py
+	$(BIN)/python -m docs.make_pictures
 
 bench: $(STAMP) libreoffice ## Time goaltables against pdftotext and pdfplumber, and a 200-file batch; writes BENCHMARKS.md
 	@command -v pdftotext >/dev/null || { echo "installing poppler-utils (pdftotext)"; \

@@ -1,5 +1,5 @@
 """Redraw the README's pictures from the sample series (`make pictures`): the report page with
-one goal opened (headless Chromium), and the workbook's first sheet (LibreOffice Calc)."""
+one goal opened (headless Chromium), and the workbook's comparison sheet (LibreOffice Calc)."""
 
 from __future__ import annotations
 
@@ -10,16 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from tests.golden_samples import SERIES  # run as `python -m docs.make_pictures`
+
 ROOT = Path(__file__).resolve().parent.parent
-SERIES = [
-    ROOT / "samples" / "pdf" / f"{name}.pdf"
-    for name in (
-        "2022-plan-ruled-merged-cells",
-        "2022-outcome-landscape-merged-traffic-lights",
-        "2023-plan-goal-cards",
-        "2023-outcome-long-report-shaded-cards",
-    )
-]
 GOALTABLES = [sys.executable, "-m", "goaltables"]
 
 

@@ -82,7 +82,8 @@ def _problem_lines(finished: Finished) -> list[str]:
 def summary(result: Result, out_dir: Path, from_cache: int) -> str:
     """'12 files: 10 read, 2 failed (1 encrypted, 1 timeout); 310 rows of 84 goals -> out/'"""
     failed = result.failed_sources
-    kinds = Counter(p.kind for p in result.problems if p.source in set(failed))
+    failed_set = set(failed)
+    kinds = Counter(p.kind for p in result.problems if p.source in failed_set)
     why = f" ({_counted(kinds)})" if kinds else ""
     duplicates = sum(p.kind == "duplicate" for p in result.problems)
     goals = len({r.goal_id for r in result.records})

@@ -18,13 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from goaltables.errors import UsageError
-from goaltables.extract import REPORT_SUFFIXES
+from goaltables.errors import GoalTablesError, UsageError
+from goaltables.extract import REPORT_SUFFIXES, detect_format
 from goaltables.records import Extraction, Phase
 
 _GLOB_CHARACTERS = frozenset("*?[")
-# First bytes of the binary formats that are reports whatever the file is called.
-_REPORT_MAGIC = (b"%PDF", b"\xd0\xcf\x11\xe0", b"{\\rtf")
 _ZIP_MAGIC = b"PK\x03\x04"
 _ZIP_REPORT_PARTS = ("word/document.xml", "xl/workbook.xml", "content.xml")
 
@@ -112,14 +110,15 @@ def _is_report(path: Path) -> bool:
         if not path.is_file():
             return path.is_symlink()  # a broken or looping link: reported, not dropped
         with path.open("rb") as handle:
-            start = handle.read(1024)
+            start = handle.read(2048)  # as much as detect_format looks at
     except OSError:
         return True  # unreadable: reported, not dropped
     if start.startswith(_ZIP_MAGIC):
-        return _zip_holds_a_report(path)
-    return start.startswith(_REPORT_MAGIC) or start.lstrip().lower().startswith(
-        (b"<!doctype html", b"<html")
-    )
+        return _zip_holds_a_report(path)  # by its table of contents, without reading it all
+    try:
+        return detect_format(start, path.name) != "text"
+    except GoalTablesError:
+        return bool(start.strip())  # an Office file goaltables names but does not read: reported
 
 
 def _zip_holds_a_report(path: Path) -> bool:

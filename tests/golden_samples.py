@@ -22,6 +22,19 @@ GOLDEN_SAMPLES: dict[str, Path] = {
 }
 
 
+# The Järvelä series: four reports of one sector, 2022 plan to 2023 outcome, whose true links
+# samples/pdf/lineage.csv lists (see samples/pdf/LINEAGE.md).
+SERIES = [
+    SAMPLES / "pdf" / f"{name}.pdf"
+    for name in (
+        "2022-plan-ruled-merged-cells",
+        "2022-outcome-landscape-merged-traffic-lights",
+        "2023-plan-goal-cards",
+        "2023-outcome-long-report-shaded-cards",
+    )
+]
+
+
 def golden_path(name: str) -> Path:
     return GOLDEN / f"{name}.csv"
 

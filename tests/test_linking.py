@@ -13,14 +13,7 @@ from goaltables.extract import extract
 from goaltables.normalize import assign_goal_ids, link_documents
 from goaltables.normalize.link import GoalView, LinkSettings, link_pair
 from goaltables.records import DocumentInfo, Record
-from tests.golden_samples import SAMPLES, SEEDS
-
-SERIES = [
-    "2022-plan-ruled-merged-cells",
-    "2022-outcome-landscape-merged-traffic-lights",
-    "2023-plan-goal-cards",
-    "2023-outcome-long-report-shaded-cards",
-]
+from tests.golden_samples import SAMPLES, SEEDS, SERIES
 
 
 def _read(paths: list[Path]) -> tuple[list[DocumentInfo], list[Record]]:
@@ -42,7 +35,7 @@ def _links(
 
 def test_the_series_links_as_its_lineage_says() -> None:
     """Pairwise precision and recall of links against samples/pdf/lineage.csv: both 1.0."""
-    ours, _ = _links([SAMPLES / "pdf" / f"{name}.pdf" for name in SERIES])
+    ours, _ = _links(SERIES)
     with open(SAMPLES / "pdf" / "lineage.csv", encoding="utf-8") as handle:
         truth = {
             (
@@ -57,7 +50,7 @@ def test_the_series_links_as_its_lineage_says() -> None:
 
 
 def test_the_kinds_follow_the_lineage() -> None:
-    documents, records = _read([SAMPLES / "pdf" / f"{name}.pdf" for name in SERIES])
+    documents, records = _read(SERIES)
     linking = link_documents(documents, records)
     kinds: dict[str, int] = {}
     for link in linking.links:
@@ -152,7 +145,7 @@ def test_input_order_does_not_change_the_ids(order: list[int]) -> None:
     assert link_documents(shuffled_docs, shuffled_records).goal_ids == _SERIES_IDS
 
 
-_SERIES_READ = _read([SAMPLES / "pdf" / f"{name}.pdf" for name in SERIES])
+_SERIES_READ = _read(SERIES)
 _SERIES_IDS = link_documents(*_SERIES_READ).goal_ids
 
 

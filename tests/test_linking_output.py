@@ -9,17 +9,8 @@ import pandas as pd
 from click.testing import CliRunner
 
 from goaltables.cli import main
-from tests.golden_samples import SAMPLES
+from tests.golden_samples import SERIES
 
-SERIES = [
-    SAMPLES / "pdf" / f"{name}.pdf"
-    for name in (
-        "2022-plan-ruled-merged-cells",
-        "2022-outcome-landscape-merged-traffic-lights",
-        "2023-plan-goal-cards",
-        "2023-outcome-long-report-shaded-cards",
-    )
-]
 HEADER = "Tulosalue\tTavoite\tMittari\tArvio\n"
 
 

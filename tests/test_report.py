@@ -13,17 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from goaltables.cli import main
+from tests.golden_samples import SERIES
 
-ROOT = Path(__file__).resolve().parent.parent
-SERIES = [
-    ROOT / "samples" / "pdf" / f"{name}.pdf"
-    for name in (
-        "2022-plan-ruled-merged-cells",
-        "2022-outcome-landscape-merged-traffic-lights",
-        "2023-plan-goal-cards",
-        "2023-outcome-long-report-shaded-cards",
-    )
-]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 

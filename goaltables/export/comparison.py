@@ -43,7 +43,7 @@ REVIEW_COLUMNS = [
     "score",
     "decision",
 ]
-_RANK = {"red": 0, "yellow": 1, "green": 2}
+STATUS_RANK = {"red": 0, "yellow": 1, "green": 2}  # worse first
 
 
 def links_frame(linking: Linking) -> pd.DataFrame:
@@ -159,8 +159,8 @@ def _comparison_row(
         row[f"{labels[doc.doc_id]} rating"] = (
             worst.rating.value if worst and worst.rating.value is not None else None
         )
-        if worst and worst.rating.status in _RANK:
-            statuses.append(_RANK[worst.rating.status])
+        if worst and worst.rating.status in STATUS_RANK:
+            statuses.append(STATUS_RANK[worst.rating.status])
     texts = [fold(seen[d.doc_id][0].goal) for d in present]
     row.update(
         {
@@ -176,9 +176,9 @@ def _comparison_row(
 
 
 def _worst(records: list[Record]) -> Record | None:
-    rated = [r for r in records if r.rating.status in _RANK]
+    rated = [r for r in records if r.rating.status in STATUS_RANK]
     return (
-        min(rated, key=lambda r: _RANK[r.rating.status])
+        min(rated, key=lambda r: STATUS_RANK[r.rating.status])
         if rated
         else (records[0] if records else None)
     )

@@ -10,16 +10,16 @@ test suite validates it with frictionless."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, get_args
 
 import pandas as pd
 
 from goaltables import __version__
 from goaltables.export.schema import DOCUMENTS, GOALS
-from goaltables.records import SCHEMA_VERSION
+from goaltables.records import SCHEMA_VERSION, Phase, Status
 
-STATUSES = ["green", "yellow", "red", "grey"]
-PHASES = ["plan", "interim", "outcome"]
+STATUSES = [s for s in get_args(Status) if s]  # the record types' values, none empty
+PHASES = [p for p in get_args(Phase) if p]
 
 _DESCRIPTIONS: dict[str, dict[str, str]] = {
     "goals": {c.name: c.description for c in GOALS},

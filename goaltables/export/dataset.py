@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 from goaltables.export.comparison import comparison_frame, links_frame, review_frame
 from goaltables.export.datapackage import data_package
 from goaltables.export.files import atomic_path
+from goaltables.export.schema import FORMULA_STARTS
 from goaltables.export.tables import documents_frame, goals_frame, problems_frame
 from goaltables.export.workbook import write_workbook
 from goaltables.normalize.link import Linking
@@ -33,19 +34,13 @@ def write_csv(df: pd.DataFrame, path: Path, settings: ExportSettings) -> None:
     df.to_csv(path, index=False, encoding=encoding, sep=separator, lineterminator="\n")
 
 
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def inert_for_spreadsheets(df: pd.DataFrame) -> pd.DataFrame:
     """Text cells a spreadsheet would run as formulas, made inert as OWASP recommends: a single
     quote before them ("'=SUM(A1)" shows as =SUM(A1), as text). Only the --excel CSV does this;
     the plain CSV and Parquet keep every text exactly as read."""
 
     def inert(value: object) -> object:
-        return (
-            f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value
-        )
+        return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
     text_columns = [c for c in df.columns if df[c].dtype in ("string", object)]
     return df.assign(**{c: df[c].map(inert, na_action="ignore") for c in text_columns})

@@ -23,7 +23,7 @@ from typing import Any
 import pandas as pd
 
 from goaltables.errors import UsageError
-from goaltables.export.comparison import document_labels
+from goaltables.export.comparison import STATUS_RANK, document_labels
 from goaltables.normalize.link import series_order
 from goaltables.records import DocumentInfo
 
@@ -176,13 +176,10 @@ def _versions(
     return versions
 
 
-_RANK = {"red": 0, "yellow": 1, "green": 2}
-
-
 def _worst(rows: list[Row]) -> Row | None:
     """The goal's status in a document is its worst measure's, as in the comparison table."""
-    rated = [r for r in rows if r["status"] in _RANK]
-    return min(rated, key=lambda r: _RANK[r["status"]]) if rated else None
+    rated = [r for r in rows if r["status"] in STATUS_RANK]
+    return min(rated, key=lambda r: STATUS_RANK[r["status"]]) if rated else None
 
 
 def _goal_row(

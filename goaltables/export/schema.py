@@ -8,6 +8,10 @@ from dataclasses import dataclass
 
 from goaltables.records import DocumentInfo, Record
 
+# A spreadsheet runs a text cell that starts with one of these as a formula (CSV injection);
+# the --excel CSV and goals.xlsx make such cells inert, the plain CSV and Parquet keep them.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 
 @dataclass(frozen=True, slots=True)
 class Column:

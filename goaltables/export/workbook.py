@@ -22,7 +22,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from goaltables.export.schema import FORMULA_STARTS
+
 # Fill and font per status: Excel's "Good", "Neutral" and "Bad" cell styles, and a grey.
 STATUS_STYLES = {
     "green": ("C6EFCE", "006100"),
