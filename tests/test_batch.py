@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from goaltables.batch import BatchSettings, Finished, Interrupted
 from goaltables.cache import ExtractionCache
 from goaltables.cli import main
+from goaltables.export.comparison import comparison_frame
 from goaltables.extract import READERS
 from goaltables.inputs import collect_inputs, read_manifest
 from goaltables.pipeline import run
@@ -256,3 +257,6 @@ def test_a_manifest_series_keeps_documents_apart(tmp_path: Path) -> None:
     apart = run(series, manifest=read_manifest(manifest))
     assert apart.linking.links == []
     assert [d.series for d in apart.documents] == ["talous", "sivistys"]
+    # Each series has one document: none of its goals is new or ended within its series.
+    flags = comparison_frame(apart.documents, apart.records, apart.linking)
+    assert not flags["new"].any() and not flags["ended"].any()

@@ -34,6 +34,28 @@ def test_links_and_comparison_are_written(tmp_path: Path) -> None:
     goals = pd.read_csv(tmp_path / "goals.csv", dtype=str)
     assert goals["goal_id"].nunique() == 17  # one id per goal across the four documents
 
+    def flagged(flag: str) -> list[list[str]]:
+        return sorted(comparison[comparison[flag]][["area", "goal_no"]].values.tolist())
+
+    # As samples/pdf/LINEAGE.md has it: new in 2023 the data-protection goal and the split's
+    # second half; reworded the two rewordings and the split's first half.
+    assert flagged("new") == [["Sivistystoimen hallinto", "3"], ["Varhaiskasvatus", "3"]]
+    assert flagged("reworded") == [
+        ["Perusopetus", "1"],
+        ["Sivistystoimen hallinto", "1"],
+        ["Varhaiskasvatus", "2"],
+    ]
+    # Better or worse: the 2023 outcome's status against the 2022 outcome's.
+    assert flagged("worse") == [
+        ["Lukiokoulutus", "1"],
+        ["Perusopetus", "1"],
+        ["Vapaa-aika- ja hyvinvointipalvelut", "2"],
+    ]
+    assert len(flagged("better")) == 7
+    assert ended[["first_seen", "last_seen"]].values.tolist() == [["2022 plan", "2022 outcome"]]
+    new = comparison[comparison["new"]]
+    assert set(new["first_seen"]) == {"2023 plan"} and set(new["last_seen"]) == {"2023 outcome"}
+
 
 def _report(path: Path, year: int, goal: str, measure: str) -> Path:
     path.write_text(

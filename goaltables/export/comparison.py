@@ -10,11 +10,13 @@ changed between two documents), moved (a link says so), better / worse (its last
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import pandas as pd
 
 from goaltables.normalize.fold import fold
-from goaltables.normalize.link import Linking, series_order
+from goaltables.normalize.link import Linking, series_of, series_order
 from goaltables.records import DocumentInfo, Record
 
 LINK_COLUMNS = [
@@ -44,6 +46,7 @@ REVIEW_COLUMNS = [
     "decision",
 ]
 STATUS_RANK = {"red": 0, "yellow": 1, "green": 2}  # worse first
+T = TypeVar("T")
 
 
 def links_frame(linking: Linking) -> pd.DataFrame:
@@ -94,7 +97,8 @@ def comparison_frame(
     documents: list[DocumentInfo], records: list[Record], linking: Linking
 ) -> pd.DataFrame:
     """One row per goal_id, a status and a rating column per document, and the flags."""
-    ordered = [d for d in series_order(documents) if any(r.doc_id == d.doc_id for r in records)]
+    with_rows = {r.doc_id for r in records}
+    ordered = [d for d in series_order(documents) if d.doc_id in with_rows]
     labels = document_labels(ordered)
     by_goal: dict[str, dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
     for record in records:
@@ -122,12 +126,12 @@ def document_labels(documents: list[DocumentInfo]) -> dict[str, str]:
     }
 
 
-def _series_ends(documents: list[DocumentInfo]) -> dict[str, tuple[str, str]]:
-    """Each organisation's first and last document."""
-    ends: dict[str, tuple[str, str]] = {}
+def _series_ends(documents: list[DocumentInfo]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Each series' first and last document (the series as linking has them)."""
+    ends: dict[tuple[str, str], tuple[str, str]] = {}
     for doc in documents:
-        first, _ = ends.get(doc.organisation, (doc.doc_id, doc.doc_id))
-        ends[doc.organisation] = (first, doc.doc_id)
+        first, _ = ends.get(series_of(doc), (doc.doc_id, doc.doc_id))
+        ends[series_of(doc)] = (first, doc.doc_id)
     return ends
 
 
@@ -136,12 +140,12 @@ def _comparison_row(
     seen: dict[str, list[Record]],
     ordered: list[DocumentInfo],
     labels: dict[str, str],
-    series: dict[str, tuple[str, str]],
+    series: dict[tuple[str, str], tuple[str, str]],
     moved: bool,
 ) -> dict[str, object]:
     present = [d for d in ordered if d.doc_id in seen]
     latest = seen[present[-1].doc_id][0]
-    first, last = series[present[0].organisation]
+    first, last = series[series_of(present[0])]
     row: dict[str, object] = {
         "goal_id": goal_id,
         "organisation": latest.organisation,
@@ -154,7 +158,7 @@ def _comparison_row(
     }
     statuses = []
     for doc in ordered:
-        worst = _worst(seen.get(doc.doc_id, []))
+        worst = worst_of(seen.get(doc.doc_id, []), lambda r: r.rating.status)
         row[f"{labels[doc.doc_id]} status"] = worst.rating.status if worst else ""
         row[f"{labels[doc.doc_id]} rating"] = (
             worst.rating.value if worst and worst.rating.value is not None else None
@@ -175,10 +179,10 @@ def _comparison_row(
     return row
 
 
-def _worst(records: list[Record]) -> Record | None:
-    rated = [r for r in records if r.rating.status in STATUS_RANK]
-    return (
-        min(rated, key=lambda r: STATUS_RANK[r.rating.status])
-        if rated
-        else (records[0] if records else None)
-    )
+def worst_of(items: Sequence[T], status: Callable[[T], str]) -> T | None:
+    """The item (a goal's measure) with the worst traffic light: red under yellow under green;
+    grey and unknown do not count against a goal. With none of those, the first item."""
+    rated = [item for item in items if status(item) in STATUS_RANK]
+    if rated:
+        return min(rated, key=lambda item: STATUS_RANK[status(item)])
+    return items[0] if items else None

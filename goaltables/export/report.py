@@ -1,14 +1,15 @@
 """`goaltables report OUT -o report.html`: how goals fared, year by year, as one web page.
 
-One self-contained file (styles and script inline, no network): per sector and area a table
-with the goals down the side and the documents across, each cell a traffic light with the
-rating. A goal opens to its text in each document, the words changed since the previous one
-marked, each version with the file and page it came from. Filters by area, status and text;
-they live in the address's fragment (`report.html#status=red&q=kirjasto`), so a filtered view
-can be bookmarked or sent.
+One self-contained file (styles and script inline, no network): per organisation, sector and
+area a table with the goals down the side and the documents across, each cell a traffic light
+with the rating. A goal opens to its text in each document, the words changed since the
+previous one marked, each version with the file and page it came from. Filters by organisation,
+area, status and text; they live in the address's fragment (`report.html#status=red&q=kirja`),
+so a filtered view can be bookmarked or sent.
 
-The page is built from the dataset's tables (goals, documents, comparison), not from the
-reports: it shows exactly what the CSV and Parquet files hold."""
+The page is built from the dataset's goals and documents tables, not from the reports: it shows
+exactly what the CSV and Parquet files hold, and a goal's status in a document is its worst
+measure's, by the comparison table's own rule (`comparison.worst_of`)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from typing import Any
 import pandas as pd
 
 from goaltables.errors import UsageError
-from goaltables.export.comparison import STATUS_RANK, document_labels
+from goaltables.export.comparison import document_labels, worst_of
 from goaltables.normalize.link import series_order
 from goaltables.records import DocumentInfo
 
@@ -46,7 +47,8 @@ def write_report(out_dir: Path, target: Path) -> None:
     """Read the dataset in `out_dir` and write the page to `target`."""
     goals, documents = _read(out_dir, "goals"), _read(out_dir, "documents")
     ordered = series_order([_document(row) for row in documents.to_dict("records")])
-    ordered = [d for d in ordered if d.doc_id in set(goals["doc_id"])]
+    with_goals = set(goals["doc_id"])
+    ordered = [d for d in ordered if d.doc_id in with_goals]
     # Columns are named within an organisation: "2022 outcome" needs no file name beside it
     # unless that organisation has two such documents.
     labels: dict[str, str] = {}
@@ -163,7 +165,7 @@ def _versions(
         mine = by_doc.get(doc.doc_id)
         if not mine:
             continue
-        worst, first = _worst(mine), mine[0]
+        worst, first = worst_of(mine, lambda r: r["status"]), mine[0]
         page = f", page {first['page']}" if first["page"] else ""
         versions[doc.doc_id] = Version(
             label=labels[doc.doc_id],
@@ -174,12 +176,6 @@ def _versions(
             where=f"{first['source']}{page}",
         )
     return versions
-
-
-def _worst(rows: list[Row]) -> Row | None:
-    """The goal's status in a document is its worst measure's, as in the comparison table."""
-    rated = [r for r in rows if r["status"] in STATUS_RANK]
-    return min(rated, key=lambda r: STATUS_RANK[r["status"]]) if rated else None
 
 
 def _goal_row(

@@ -121,13 +121,17 @@ def goal_views(records: Sequence[Record]) -> dict[str, list[GoalView]]:
     return {doc: list(goals.values()) for doc, goals in views.items()}
 
 
+def series_of(doc: DocumentInfo) -> tuple[str, str]:
+    """The series a document belongs to: its organisation's, split by a manifest's `series`."""
+    return doc.organisation, doc.series
+
+
 def series_order(documents: Sequence[DocumentInfo]) -> list[DocumentInfo]:
     """Documents by organisation, year and phase; the order does not depend on the input's."""
     return sorted(
         documents,
         key=lambda d: (
-            d.organisation,
-            d.series,
+            *series_of(d),
             d.year or 0,
             _PHASE_ORDER.get(d.phase, 1),
             d.doc_id,
@@ -274,9 +278,7 @@ class _Pairing:
     def _mark(self, kind: str, from_key: str = "", to_key: str = "") -> None:
         """Both links of a split (from one old goal) or a merge (into one new goal) say so."""
         self.links = [
-            replace(link, kind=kind)
-            if from_key in (link.from_key,) or to_key in (link.to_key,)
-            else link
+            replace(link, kind=kind) if link.from_key == from_key or link.to_key == to_key else link
             for link in self.links
         ]
 
@@ -381,7 +383,7 @@ def _predecessor(
     goals = views[doc.doc_id]
     needed = max(1, settings.predecessor_share * len(goals))
     for earlier in reversed(done):
-        if (earlier.organisation, earlier.series) != (doc.organisation, doc.series):
+        if series_of(earlier) != series_of(doc):
             continue
         scores = score(views[earlier.doc_id], goals, settings)
         pairing = _Pairing(views[earlier.doc_id], goals, scores, settings)
