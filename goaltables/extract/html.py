@@ -77,7 +77,6 @@ def decode_html(data: bytes, name: str) -> str:
 class _HtmlReader(FlowAssembler):
     texts: list[str] = field(default_factory=list)
     legend: Legend | None = None
-    order: int = 0
 
     def read(self, element: Any) -> None:
         for child in element.iterchildren():
@@ -94,9 +93,9 @@ class _HtmlReader(FlowAssembler):
         if not text:
             return
         self.texts.append(text)
-        self.order += 1
         if level is not None:
-            self.headings.append(Heading(text, 0, float(self.order), (10.0 - level, False, False)))
+            order = float(len(self.texts))  # its place in reading order among the texts
+            self.headings.append(Heading(text, 0, order, (10.0 - level, False, False)))
         entries = [
             e for colour, words in keyed_segments(element) if (e := coloured_entry(words, colour))
         ]

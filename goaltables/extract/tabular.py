@@ -65,12 +65,9 @@ def read_tabular(text: str) -> TabularDocument:
             _close(doc, header, body, area)
             header, body = row.cells, []
             area = _heading_before(rows, index)
-        elif _heading_before(rows, index + 1):
-            if header is None:
-                _read_outside(doc, row)  # also a title or legend line, perhaps
         elif header is None:
-            _read_outside(doc, row)
-        else:
+            _read_outside(doc, row)  # title and legend lines, and a heading over the first table
+        elif not _heading_before(rows, index + 1):  # a heading over the next table is no row
             body.append(GridRow(tuple(Cell(c) for c in row.cells), page=None, row=row.line))
     _close(doc, header, body, area)
     return doc

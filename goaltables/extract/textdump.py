@@ -120,7 +120,6 @@ class Preamble:
     title: str = ""
     legend: Legend | None = None
     header_roles: set[str] = field(default_factory=set)  # the header's cells run together
-    header_text: str = ""
 
 
 def _starts_item(block: list[Line]) -> bool:
@@ -140,7 +139,7 @@ def read_preamble(blocks: list[list[Line]]) -> tuple[Preamble, list[list[Line]]]
         # block), and matching every phrase over it would cost seconds per megabyte.
         roles = vocabulary().roles.keys_found(text[:_HEADER_LIMIT]) - {"ignore"}
         if len(roles) >= 2 and len(roles) > len(preamble.header_roles):
-            preamble.header_roles, preamble.header_text = roles, text
+            preamble.header_roles = roles
         elif not preamble.title and looks_like_title(block[0].text):
             preamble.title = collapse_spaces(block[0].text)
     preamble.legend = find_legend([line.text for block in blocks[:first_item] for line in block])

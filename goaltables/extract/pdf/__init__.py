@@ -33,7 +33,7 @@ from goaltables.extract.options import ReadOptions
 from goaltables.extract.pdf.cells import PageShapes, read_colour
 from goaltables.extract.pdf.continuation import OpenHeader, open_header, values_under
 from goaltables.extract.pdf.legend import page_legend
-from goaltables.extract.pdf.opening import OpenedPdf, candidate_pages, open_pdf
+from goaltables.extract.pdf.opening import PDFIUM_HYPHEN, OpenedPdf, candidate_pages, open_pdf
 from goaltables.extract.pdf.ruled import ruled_tables
 from goaltables.extract.pdf.unruled import unruled_tables
 from goaltables.extract.pdf.words import (
@@ -48,7 +48,6 @@ from goaltables.extract.tables import Heading, RawTable
 from goaltables.records import DocumentInfo, Extraction
 
 _TITLE_LINES = 15  # the lines of page 1 that may hold the title and the running header
-_PDFIUM_HYPHEN = "\ufffe"  # pdfium's mark of a word hyphenated at a line end
 _RUNNING_SHARE = 0.3  # a line opening this share of pages is a running header
 _RUNNING_MARGIN = 0.06  # the top of a page that holds its running header
 
@@ -249,7 +248,7 @@ def _describe(doc: DocumentInfo, opened: OpenedPdf) -> DocumentInfo:
     """Title, organisation, sector, year and phase; notes of what was skipped. The running
     header ("Tilinpäätös 2024" on every page) is the surest title, and the only source of the
     sector when there is one: page 1 may be a cover or a signature stamp."""
-    texts = [p.text.replace(_PDFIUM_HYPHEN, "") for p in opened.pages]
+    texts = [p.text.replace(PDFIUM_HYPHEN, "") for p in opened.pages]
     first_page = [ln.strip() for ln in texts[0].split("\n") if ln.strip()][:_TITLE_LINES]
     running = [ln for ln in _running_headers(texts) if looks_like_title(ln)]
     described = describe(doc, "pdf", running + first_page, "\n".join(texts), running or None)

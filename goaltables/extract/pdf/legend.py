@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from goaltables.extract.pdf.cells import PageShapes
 from goaltables.extract.pdf.words import Line
-from goaltables.extract.ratings import Legend, LegendEntry, coloured_entry, legend_entries
+from goaltables.extract.ratings import (
+    Legend,
+    LegendEntry,
+    coloured_entry,
+    legend_entries,
+    merge_legend,
+)
 from goaltables.extract.tables import BBox
 from goaltables.extract.textio import collapse_spaces
 
@@ -25,8 +31,7 @@ def page_legend(lines: list[Line], shapes: PageShapes) -> Legend | None:
     for line in lines:
         coloured = _coloured_entries(line, keys)
         entries += coloured or legend_entries(line.text)
-    unique = _first_of_each_key(entries)
-    return Legend(tuple(unique)) if len(unique) >= 2 else None
+    return merge_legend(None, entries)  # the first entry of each key; two keys or none
 
 
 def _is_swatch(box: BBox) -> bool:
@@ -53,14 +58,3 @@ def _coloured_entries(line: Line, keys: list[tuple[BBox, str]]) -> list[LegendEn
 def _entries_for(text: str, colour: str) -> list[LegendEntry]:
     entry = coloured_entry(text, colour)
     return [entry] if entry else []
-
-
-def _first_of_each_key(entries: list[LegendEntry]) -> list[LegendEntry]:
-    seen: set[str] = set()
-    unique = []
-    for entry in entries:
-        identity = entry.key or entry.colour
-        if identity not in seen:
-            seen.add(identity)
-            unique.append(entry)
-    return unique

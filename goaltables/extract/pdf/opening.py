@@ -43,7 +43,7 @@ _ERR_PASSWORD = 4
 _ERR_SECURITY = 5
 # pdfium marks a word hyphenated at a line end with U+FFFE ("kassa\ufffelainaa"); triage
 # removes it so that the word's halves are not read as two words ("palvelu", "tarpeeseen").
-_PDFIUM_HYPHEN = "\ufffe"
+PDFIUM_HYPHEN = "\ufffe"  # pdfium's mark of a word hyphenated at a line end
 _PDF_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
 
 
@@ -322,7 +322,7 @@ def candidate_pages(opened: OpenedPdf) -> list[int]:
             continue
         # Case-folded once: the vocabulary matches folded text, and folding can change a
         # line's length ("ﬁ" -> "fi"), so positions are only comparable within folded text.
-        lines = page.text.replace(_PDFIUM_HYPHEN, "").casefold().split("\n")
+        lines = page.text.replace(PDFIUM_HYPHEN, "").casefold().split("\n")
         labelled = _labelled_lines(lines)
         header = names_goal_columns(labelled)
         continued = in_table and (
