@@ -75,7 +75,8 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_out_option(
-    "Folder for goals, documents, links, comparison, problems (CSV, Parquet) and review.csv."
+    "Folder for goals, documents, links, comparison, problems (CSV, Parquet), goals.xlsx, "
+    "datapackage.json and review.csv."
 )
 @click.option(
     "--excel",
@@ -92,7 +93,7 @@ def main() -> None:
     "--manifest",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="CSV of path, organisation, year, phase: overrides what the documents say.",
+    help="CSV of path, organisation, year, phase, series: overrides what the documents say.",
 )
 @click.option(
     "--strict", is_flag=True, help="Stop at the first file that fails (files done are kept)."
@@ -296,7 +297,12 @@ def extract(file: Path, as_json: bool, password: str | None) -> None:
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @_PAGES
-@click.option("--json", "as_json", is_flag=True, help='{"tables": [{"page": N, "rows": [[...]]}]}')
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help='{"tables": [{"page", "method", "bbox", "rows": [[...]]}]}',
+)
 @_PASSWORD
 def tables(file: Path, pages: str | None, as_json: bool, password: str | None) -> None:
     """Show every table found in a PDF, goal table or not, as grids of cell text.
