@@ -8,7 +8,7 @@ SEEDS  := $(wildcard ../shared/seeds)
 OUT    ?= out
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format golden samples samples-pdf samples-docx samples-formats libreoffice chromium pictures bench clean
+.PHONY: help install run test lint format golden samples samples-pdf samples-docx samples-formats samples-cards libreoffice chromium pictures bench accuracy clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -74,8 +74,16 @@ bench: $(STAMP) libreoffice ## Time goaltables against pdftotext and pdfplumber,
 	  apt-get update -q && apt-get install -y -q poppler-utils; }
 	$(BIN)/python bench/run.py
 
+accuracy: $(STAMP) ## Score the real reports in ../shared/real against their gold, and the samples; writes ACCURACY.md
+	@test -d ../shared/real || { echo "accuracy needs ../shared/real beside the repository"; exit 1; }
+	$(BIN)/python bench/accuracy.py
+
 samples-docx: $(STAMP) ## Regenerate samples/docx/ (numbering, tracked changes, nested tables, symbols)
 	$(BIN)/python samples/make_docx_samples.py
+
+samples-cards: $(STAMP) libreoffice ## Regenerate samples/cards/ (cards with alternating label rows, a far legend)
+	$(BIN)/pip install --quiet -e '.[samples]'
+	$(BIN)/python samples/make_card_samples.py
 
 samples-formats: $(STAMP) libreoffice ## Regenerate samples/formats/ (one report in ODT, DOC, RTF, HTML, XLSX)
 	$(BIN)/python samples/make_format_samples.py

@@ -21,10 +21,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from goaltables.extract.grid import Cell, Grid, GridRow, assign_columns, header_role, is_goal_header
+from goaltables.extract.grid import (
+    Cell,
+    Grid,
+    GridRow,
+    assign_columns,
+    header_role,
+    is_goal_header,
+    is_value,
+)
 from goaltables.extract.metadata import nominative
 from goaltables.extract.numbering import split_item_number
-from goaltables.extract.tables import Heading, RawTable, TableCell
+from goaltables.extract.tables import NO_BOX, Heading, RawTable, TableCell
 from goaltables.extract.textio import clean_cell
 from goaltables.extract.vocabulary import vocabulary
 
@@ -42,6 +50,12 @@ _CATEGORY = re.compile(
 _SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")  # "5.3 Sivistystoimiala"
 _HEADING_PARTS = re.compile(r"\s*[:–—]\s*|\s+-\s+")
 _SENTENCE_END = re.compile(r"[.!?)]\s*$")
+# A rating key standing alone in a cell: "2", "0", "–".
+_RATING_KEY = re.compile(r"\d|[–-]")
+# A label cell has at most this many words ("Bedömning av måluppfyllelse 2025").
+_LABEL_MAX_WORDS = 5
+# A text this long under an unknown header is sentences (progress), not a name or a figure.
+_PROGRESS_MIN_LENGTH = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +80,12 @@ def label_role(text: str) -> str | None:
     return role if match and len(match.phrase) >= _LABEL_SHARE * max(len(core), 1) else None
 
 
-def row_kind(row: Row, known_header: bool) -> str:
-    """'header' (all labels), 'label' (a label then its value), 'value' or 'empty'."""
+def row_kind(row: Row, known_header: bool, styled: bool = False) -> str:
+    """'header' (all labels), 'label' (a label then its value), 'value' or 'empty'.
+    In a `styled` table, one that sets its labels bold and its values plain, a row of bold
+    cells is a header and a row of bold cells each followed by plain ones is labels with
+    their values, whatever the labels say, as long as one of them is a known label: label
+    words vary more than label style does ("Tilanne ja riskit", "Läget och riskerna")."""
     filled = row.filled()
     if not filled:
         return "value" if any(c and c.colour for c in row.cells) else "empty"
@@ -77,9 +95,32 @@ def row_kind(row: Row, known_header: bool) -> str:
         len(filled) >= 2 and (all(labels) or (mostly_labels and is_goal_header(row.texts())))
     ):
         return "header"
+    if styled and len(filled) >= 2 and any(labels):
+        weights = [bool(row.cells[i] and row.cells[i].bold) for i, _ in filled]  # type: ignore[union-attr]
+        short = [_label_sized(text) for _, text in filled]
+        if all(weights) and all(short):
+            return "header"
+        if weights[0] and _alternates(weights) and all(short[::2]):
+            return "label"
     if labels[0] and len(filled) >= 2 and not all(labels):
         return "label"
     return "value"
+
+
+def _label_sized(text: str) -> bool:
+    """A label is a few words, not a sentence: "Tilanne ja riskit", not a bold goal."""
+    return len(text.split()) <= _LABEL_MAX_WORDS and not _SENTENCE_END.search(text)
+
+
+def _alternates(weights: list[bool]) -> bool:
+    """Bold, plain, bold, plain ...: labels each followed by its value."""
+    return all(weight == (i % 2 == 0) for i, weight in enumerate(weights))
+
+
+def sets_labels_bold(rows: list[list[TableCell | None]]) -> bool:
+    """Whether a table tells labels from values by weight: some text bold, some not."""
+    weights = {c.bold for row in rows for c in row if c is not None and c.text.strip()}
+    return weights == {True, False}
 
 
 # --- cards --------------------------------------------------------------------------------------
@@ -93,6 +134,7 @@ class Card:
     measures: list[dict[str, TableCell]] = field(default_factory=list)
     page: int = 0  # where the card starts
     measure_pages: list[int] = field(default_factory=list)  # where each measure row is
+    notes: list[str] = field(default_factory=list)  # what was read by guess, for the user
 
     @property
     def has_goal(self) -> bool:
@@ -105,20 +147,24 @@ def unfold_cards(table: RawTable, roles: list[str | None] | None = None) -> list
     cards: list[Card] = []
     card = Card(page=table.page)
     roles = roles or []
+    unknown: dict[int, str] = {}  # header cells naming no role, by column
     kind = ""
+    styled = sets_labels_bold(table.rows)
     for index, cells in enumerate(table.rows):
         row = Row(tuple(cells), table.page)
         # The row under a header row holds its values, whatever words they open with.
-        kind = "value" if kind == "header" else row_kind(row, index in table.header_rows)
+        known = index in table.header_rows
+        kind = "value" if kind == "header" else row_kind(row, known, styled)
         if kind == "header":
             roles = roles_by_column(row)
+            unknown = {i: t for i, t in row.filled() if roles[i] is None}
             if "goal" in roles and (card.has_goal or card.measures):
                 cards.append(card)
                 card = Card(page=table.page)
         elif kind == "label":
             card = _take_label(row, card, cards)
         elif kind == "value":
-            _take_values(row, roles, card)
+            _take_values(row, roles, card, unknown)
     cards.append(card)
     return [c for c in cards if c.fields or c.measures]  # a goal-less half joins the card before
 
@@ -132,6 +178,7 @@ def continue_card(card: Card, rest: Card) -> None:
     """A card cut by a page break: the rest (no goal of its own) is joined to it."""
     card.measures += rest.measures
     card.measure_pages += rest.measure_pages
+    card.notes += rest.notes
     card.fields = {**rest.fields, **card.fields}
 
 
@@ -140,20 +187,41 @@ def roles_by_column(row: Row) -> list[str | None]:
 
 
 def _take_label(row: Row, card: Card, cards: list[Card]) -> Card:
-    (_, label), *rest = row.filled()
-    role = label_role(label)
-    assert role is not None
-    if role == "goal" and (card.has_goal or card.measures):
-        cards.append(card)
-        card = Card(page=row.page)
-    value = _joined_cell(row, [i for i, _ in rest])
-    number = _LABEL_NUMBER.search(label)
-    if role == "goal" and number and not split_item_number(value.text)[0]:
-        value.text = (
-            f"{number.group(1)}. {value.text}"  # "Tavoite 1 | text": the number is the label's
-        )
-    card.fields[role] = value
+    """A label row: one label and its value ("Tavoite 1 | text"), or several side by side
+    ("Strategia | text | Strateginen tavoite | text")."""
+    for label, columns in _label_pairs(row):
+        role = label_role(label)
+        if role is None or role == "ignore" or not columns:
+            continue
+        if role == "goal" and (card.has_goal or card.measures):
+            cards.append(card)
+            card = Card(page=row.page)
+        value = _joined_cell(row, columns)
+        number = _LABEL_NUMBER.search(label)
+        if role == "goal" and number and not split_item_number(value.text)[0]:
+            value.text = f"{number.group(1)}. {value.text}"  # "Tavoite 1": the label's number
+        card.fields[role] = value
     return card
+
+
+def _label_pairs(row: Row) -> list[tuple[str, list[int]]]:
+    """Each label of a label row with the columns of its value: after a value, a known label
+    or a bold cell where the value was plain starts the next pair; otherwise the one label
+    takes the rest of the row."""
+    pairs: list[tuple[str, list[int]]] = []
+    for i, text in row.filled():
+        cell = row.cells[i]
+        if pairs and pairs[-1][1] and cell is not None:
+            value = row.cells[pairs[-1][1][-1]]
+            after_plain = cell.bold and value is not None and not value.bold
+            if label_role(text) or after_plain:
+                pairs.append((text, []))
+                continue
+        if pairs:
+            pairs[-1][1].append(i)
+        else:
+            pairs.append((text, []))
+    return pairs
 
 
 def _joined_cell(row: Row, columns: list[int]) -> TableCell:
@@ -161,20 +229,69 @@ def _joined_cell(row: Row, columns: list[int]) -> TableCell:
     return TableCell("\n".join(c.text for c in cells), cells[0].bbox, cells[-1].colour)
 
 
-def _take_values(row: Row, roles: list[str | None], card: Card) -> None:
+def _take_values(
+    row: Row, roles: list[str | None], card: Card, unknown: dict[int, str] | None = None
+) -> None:
+    measure_row = "measure" in roles
     values = {
-        role: cell
+        _value_role(role, cell, measure_row): cell
         for role, cell in zip(roles, row.cells, strict=False)
         if role and role != "ignore" and cell is not None and (cell.text.strip() or cell.colour)
     }
+    rating = _unlabelled_rating(roles, row)
+    if rating is not None and "rating" not in values:
+        values["rating"] = rating
+    if not measure_row and "progress" not in values:
+        _take_unknown_text(row, unknown or {}, values, card)
     for role in ("area", "strategy", "goal"):
         if role in values:
             card.fields[role] = values.pop(role)
-    if "measure" in roles:
+    if measure_row:
         card.measures.append(values)
         card.measure_pages.append(row.page)
     else:
         card.fields.update(values)
+
+
+def _take_unknown_text(
+    row: Row, unknown: dict[int, str], values: dict[str, TableCell], card: Card
+) -> None:
+    """Sentences under a header no word of ours names ("Läget och riskerna"), beside a
+    goal, are its progress text; the note names the header, so a user can add the word."""
+    for column, header in unknown.items():
+        cell = row.cells[column] if column < len(row.cells) else None
+        if cell is not None and len(clean_cell(cell.text)) >= _PROGRESS_MIN_LENGTH:
+            values["progress"] = cell
+            where = f"page {row.page}: " if row.page else ""
+            card.notes.append(
+                f"{where}the column '{header}' is named by no word in vocabulary.toml; "
+                "its text was read as progress"
+            )
+            return
+
+
+def _value_role(role: str, cell: TableCell, measure_row: bool) -> str:
+    """An outcome column ("Toteuma") holding a figure on a measure row is the actual value;
+    the goal's progress text stays in the goal's own row."""
+    text = clean_cell(cell.text)
+    if measure_row and role == "progress" and (is_value(text) or _RATING_KEY.fullmatch(text)):
+        return "actual"
+    return role
+
+
+def _unlabelled_rating(roles: list[str | None], row: Row) -> TableCell | None:
+    """A ball and a digit under no header of their own (a header cell spanning the value
+    and the rating: "Toteuma" over "92,3 % | ● | 1") are the row's rating."""
+    loose = [
+        cell
+        for role, cell in zip([*roles, *[None] * len(row.cells)], row.cells, strict=False)
+        if role is None and cell is not None
+    ]
+    colour = next((c.colour for c in loose if c.colour), "")
+    keys = [t for c in loose if (t := clean_cell(c.text)) and _RATING_KEY.fullmatch(t)]
+    if not colour and not keys:
+        return None
+    return TableCell(" ".join(keys[:1]), NO_BOX, colour)
 
 
 def _card_rows(card: Card) -> list[tuple[dict[str, TableCell], int]]:
@@ -200,13 +317,15 @@ _ROLE_ORDER = (
 )
 
 
-def cards_grid(rows: list[tuple[dict[str, TableCell], int]], table_no: int) -> Grid:
+def cards_grid(cards: list[Card], table_no: int) -> Grid:
+    rows = card_rows(cards)
     roles = tuple(r for r in _ROLE_ORDER if any(r in row for row, _ in rows))
     grid_rows = tuple(
         GridRow(tuple(_cell(row.get(role)) for role in roles), page=page, row=i + 1)
         for i, (row, page) in enumerate(rows)
     )
-    return Grid(header=roles, rows=grid_rows, table=table_no, roles=roles)
+    notes = tuple(dict.fromkeys(note for card in cards for note in card.notes))
+    return Grid(header=roles, rows=grid_rows, table=table_no, roles=roles, notes=notes)
 
 
 def _cell(cell: TableCell | None) -> Cell:
@@ -241,7 +360,65 @@ class BandBuilder:
             GridRow(tuple(_cell(c) for c in row.cells), page=row.page, row=i + 1)
             for i, row in enumerate(self.rows)
         )
-        return Grid(header=tuple(self.header), rows=grid_rows, table=self.table_no)
+        grid = Grid(header=tuple(self.header), rows=grid_rows, table=self.table_no)
+        kinds = [inner_row_kind(row) for row in self.rows]
+        return _fold_inner_rows(grid, kinds) if any(kinds) else grid
+
+
+# A cell that opens with a label and a colon: "Kommentar: Nämnden har ...".
+_LEADING_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_][\w -]{0,40}?)\s*:\s*", re.S)
+
+
+def inner_row_kind(row: Row) -> str:
+    """What a row holding text in its first cell only is, inside a band:
+    - 'comment': it opens with a progress label ("Kommentar:", "Kommentti:"), the progress
+      text of the row above (Simrishamn's full-width comment rows);
+    - 'group': it is set bold, naming the goal (or area) the rows below it serve;
+    - '' for any other row."""
+    filled = row.filled()
+    first = row.cells[0] if row.cells else None
+    if len(filled) != 1 or filled[0][0] != 0 or first is None:
+        return ""
+    label = _LEADING_LABEL.match(filled[0][1])
+    if label and label_role(label["label"]) == "progress":
+        return "comment"  # a bullet in the comment may have been taken for a ball: no matter
+    coloured = any(c is not None and c.colour for c in row.cells)
+    return "group" if first.bold and not coloured else ""
+
+
+def _fold_inner_rows(grid: Grid, kinds: list[str]) -> Grid:
+    """Comment rows become the progress of the row above, group rows a column of their own
+    (the goal, or the area where the table has a goal column); neither is a row any more."""
+    columns = assign_columns(grid)
+    roles = list(columns.roles)
+    group_role = next((r for r in ("goal", "area", "strategy") if r not in roles), None)
+    progress = columns.index("progress")
+    extra = [
+        r
+        for r, wanted in ((group_role, "group" in kinds), ("progress", progress is None))
+        if r and wanted
+    ]
+    rows: list[GridRow] = []
+    group = ""
+    for row, kind in zip(grid.rows, kinds, strict=True):
+        text = row.cells[0].text
+        if kind == "group":
+            group = clean_cell(text)
+        elif kind == "comment" and rows:
+            rows[-1] = _with_comment(rows[-1], _LEADING_LABEL.sub("", text, count=1), progress)
+        elif kind != "comment":
+            values = {"group": group, "progress": ""}
+            added = [Cell(values["group" if r == group_role else "progress"]) for r in extra]
+            rows.append(replace(row, cells=(*row.cells, *added)))
+    all_roles = (*roles, *extra)
+    return replace(grid, header=(*grid.header, *map(str, extra)), rows=tuple(rows), roles=all_roles)
+
+
+def _with_comment(row: GridRow, comment: str, progress: int | None) -> GridRow:
+    at = progress if progress is not None else len(row.cells) - 1
+    cells = list(row.cells)
+    cells[at] = replace(cells[at], text=f"{cells[at].text}\n{comment}".strip())
+    return replace(row, cells=tuple(cells))
 
 
 def _is_split_tail(row: Row, above: Row) -> bool:
@@ -271,8 +448,9 @@ def _merged(above: Row, tail: Row) -> Row:
 def is_card_table(table: RawTable) -> bool:
     if table.card_values:
         return True
+    styled = sets_labels_bold(table.rows)
     kinds = [
-        row_kind(Row(tuple(r), table.page), i in table.header_rows)
+        row_kind(Row(tuple(r), table.page), i in table.header_rows, styled)
         for i, r in enumerate(table.rows)
     ]
     rows = [Row(tuple(r), table.page) for r in table.rows]
@@ -355,7 +533,7 @@ class FlowAssembler:
             self.close_band()
             cards = unfold_cards(table)
             if cards:
-                self._add_grid(cards_grid(card_rows(cards), len(self.grids) + 1), self.headings)
+                self._add_grid(cards_grid(cards, len(self.grids) + 1), self.headings)
         elif header is not None:
             self.close_band()
             self.band = BandBuilder(

@@ -58,4 +58,6 @@ def extraction_from_grids(
     drafts = [d for grid in grids for d in grid_to_drafts(grid, assign_columns(grid), doc.source)]
     if not drafts:
         raise NoGoalTable(f"{doc.source}: no goal table found{' ' + where if where else ''}")
+    notes = tuple(dict.fromkeys(note for grid in grids for note in grid.notes))
+    doc = replace(doc, problems=(*doc.problems, *notes))
     return finish(doc, build_records(doc, drafts, legend), len(grids))

@@ -217,6 +217,7 @@ _SKIPPED = {qn("w:del"), qn("w:moveFrom")}
 class _Text:
     text: str
     ball_colours: tuple[str, ...] = ()  # the colour of each ● in the text, in order
+    bold: bool = False  # every run with text is set bold (directly, not through a style)
 
     @property
     def ball_colour(self) -> str:
@@ -227,14 +228,22 @@ def paragraph_text(paragraph: Any) -> _Text:
     """A paragraph's text as accepted (insertions kept, deletions dropped), balls coloured."""
     parts: list[str] = []
     colours: list[str] = []
+    weights: list[bool] = []
     for run in paragraph.iter(qn("w:r")):
         if _inside_skipped(run, paragraph):
             continue
         text = _run_text(run)
         if _BALL in text:
             colours += [_run_colour(run)] * text.count(_BALL)
+        if text.strip():
+            weights.append(_run_bold(run))
         parts.append(text)
-    return _Text("".join(parts), tuple(colours))
+    return _Text("".join(parts), tuple(colours), bool(weights) and all(weights))
+
+
+def _run_bold(run: Any) -> bool:
+    bold = run.find(f"{qn('w:rPr')}/{qn('w:b')}")
+    return bold is not None and bold.get(qn("w:val"), "true") not in ("0", "false", "off")
 
 
 def _inside_skipped(element: Any, stop: Any) -> bool:
@@ -363,7 +372,7 @@ class _DocxReader(FlowAssembler):
         return rows, nested
 
     def _cell(self, tc: Any, nested: list[Any]) -> TableCell:
-        lines, colour = [], ""
+        lines, colour, weights = [], "", []
         for element in _blocks(tc):
             if element.tag == qn("w:tbl"):
                 nested.append(element)  # a table of its own, read after this one
@@ -372,11 +381,15 @@ class _DocxReader(FlowAssembler):
             paragraph = paragraph_text(element)
             colour = colour or paragraph.ball_colour
             lines.append(f"{label} {paragraph.text}" if label else paragraph.text)
+            if paragraph.text.strip():
+                weights.append(paragraph.bold)
         text = "\n".join(lines).strip()
+        bold = bool(weights) and all(weights)
         if colour:
-            return TableCell(text.replace(_BALL, "").strip(), NO_BOX, f"● {colour}")
+            return TableCell(text.replace(_BALL, "").strip(), NO_BOX, f"● {colour}", bold)
         fill = _shading(tc)
-        return TableCell(text, NO_BOX, f"fill {fill}" if fill and nearest_status(fill[1:]) else "")
+        shown = f"fill {fill}" if fill and nearest_status(fill[1:]) else ""
+        return TableCell(text, NO_BOX, shown, bold)
 
 
 def _swatch_legend(rows: list[list[TableCell | None]]) -> Legend | None:

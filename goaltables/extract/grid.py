@@ -66,6 +66,7 @@ class Grid:
     heading_area: str = ""  # an area named in a heading above the table (PDF, DOCX)
     heading_sector: str = ""  # a sector named in a heading above that
     roles: tuple[str | None, ...] | None = None  # set when the format already knows them (cards)
+    notes: tuple[str, ...] = ()  # what was read by guess, told to the user as problems
 
 
 # A goal or outcome header with a year or date over it holds values: "Tavoite 2023" is the
@@ -137,6 +138,11 @@ def _body_texts(grid: Grid, column: int) -> list[str]:
 
 def _numbered_share(texts: list[str]) -> float:
     return sum(split_item_number(t)[0] is not None for t in texts) / len(texts) if texts else 0.0
+
+
+def is_value(text: str) -> bool:
+    """A figure as tables print it ("9,8", "85 %", "alle 10"), not words."""
+    return bool(_VALUE.match(text))
 
 
 def _label_numbered_column(roles: list[str | None], grid: Grid, role: str) -> None:

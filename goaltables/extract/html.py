@@ -159,11 +159,28 @@ def cell_text(element: Any) -> str:
 
 def _table_cell(cell: Any) -> TableCell:
     text = cell_text(cell)
+    bold = bool(text) and _is_bold(cell)
     ball = _ball_colour(cell)
     if ball:
-        return TableCell(text.replace(_BALL, "").strip(), NO_BOX, f"● {ball}")
+        return TableCell(text.replace(_BALL, "").strip(), NO_BOX, f"● {ball}", bold)
     fill = _fill(cell)
-    return TableCell(text, NO_BOX, f"fill {fill}" if fill and nearest_status(fill[1:]) else "")
+    shown = f"fill {fill}" if fill and nearest_status(fill[1:]) else ""
+    return TableCell(text, NO_BOX, shown, bold)
+
+
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
+
+
+def _is_bold(cell: Any) -> bool:
+    """A header cell, or one whose every text is inside <b>, <strong> or a bold style."""
+    if cell.tag == "th" or _BOLD_STYLE.search(cell.get("style", "")):
+        return True
+    bold_text = "".join(cell_text(e) for e in cell.iter("b", "strong"))
+    styled = "".join(
+        cell_text(e) for e in cell.iter() if _BOLD_STYLE.search(e.get("style", "") or "")
+    )
+    plain = re.sub(r"\s+", "", cell_text(cell))
+    return bool(plain) and plain in (re.sub(r"\s+", "", bold_text), re.sub(r"\s+", "", styled))
 
 
 def _ball_colour(element: Any) -> str:

@@ -25,7 +25,7 @@ _LEGEND_ENTRY = re.compile(
     r"(?:^|(?<=[\s,;:●•]))(?P<key>\d|[–-])\s*[=:]\s*(?P<label>[^\W\d_].*?)\s*"
     r"(?=(?:[,;]\s*)?(?:[●•]\s*)?(?:\d|[–-])\s*[=:]|[●•]|\.\s|\.?$)"
 )
-_COLOURED = re.compile(r"^(?:●|fill)\s+#(?P<hex>[0-9A-Fa-f]{6})\b\s*")
+_COLOURED = re.compile(r"^(?:●|fill|image)\s+#(?P<hex>[0-9A-Fa-f]{6})\b\s*")
 _KEYED = re.compile(r"^(?P<key>\d|[–-])(?:\s*[.)])?(?:\s+(?P<words>.+))?$")
 _BALL = re.compile(r"[●⬤○◯◉•]")
 # Words that a free-text cell opens with, compared fuzzily so that the misspellings real

@@ -18,6 +18,7 @@ class TableCell:
     text: str
     bbox: BBox = NO_BOX
     colour: str = ""
+    bold: bool = False  # all of its text is set bold (a group row's goal, a label)
 
 
 @dataclass

@@ -18,7 +18,6 @@ from goaltables.extract.assemble import (
     Card,
     Row,
     band_header,
-    card_rows,
     cards_grid,
     continue_card,
     heading_name,
@@ -32,6 +31,7 @@ from goaltables.extract.metadata import describe, looks_like_title
 from goaltables.extract.options import ReadOptions
 from goaltables.extract.pdf.cells import PageShapes, read_colour
 from goaltables.extract.pdf.continuation import OpenHeader, open_header, values_under
+from goaltables.extract.pdf.images import icon_boxes, icon_colours
 from goaltables.extract.pdf.legend import page_legend
 from goaltables.extract.pdf.opening import PDFIUM_HYPHEN, OpenedPdf, candidate_pages, open_pdf
 from goaltables.extract.pdf.ruled import ruled_tables
@@ -64,6 +64,7 @@ class _Reading:
     cards: list[Card] = field(default_factory=list)  # the last card table's cards, still open
     cards_page: int = 0
     open_header: OpenHeader | None = None  # a card header left open at a page's end
+    legend_pages: set[int] = field(default_factory=set)  # where the legend was read
 
     def close_band(self) -> None:
         if self.band is not None and self.band.rows:
@@ -108,19 +109,49 @@ def read_pdf_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Ext
     """Records from a PDF report."""
     with open_pdf(data, doc.source, options.password) as opened:
         reading = _Reading(opened)
-        for number in candidate_pages(opened):
+        candidates = candidate_pages(opened)
+        for number in candidates:
             _read_page(opened, number, reading)
         reading.close_band()
         doc = _describe(doc, opened)
+        unread = _pages_without_rows(candidates, reading)
+        if unread:
+            doc = replace(doc, problems=(*doc.problems, _unread_note(unread)))
     legend = reading.legend or find_legend([ln for p in opened.pages for ln in p.text.split("\n")])
     return extraction_from_grids(doc, reading.grids, legend, f"in {len(opened.pages)} pages")
+
+
+def _pages_without_rows(candidates: list[int], reading: _Reading) -> list[int]:
+    """Pages that name goal-table columns or show assessments, yet gave no row: the user
+    must hear of them, or a half-read report looks whole. A page that gave the legend
+    was read for it."""
+    with_rows = {row.page for grid in reading.grids for row in grid.rows}
+    return [n for n in candidates if n not in with_rows and n not in reading.legend_pages]
+
+
+def _unread_note(pages: list[int]) -> str:
+    return (
+        f"{len(pages)} page(s) look like goal tables or assessments but gave no rows, "
+        f"check them: {page_ranges(pages)}"
+    )
+
+
+def page_ranges(pages: list[int]) -> str:
+    """'3, 7-9, 12' for [3, 7, 8, 9, 12]."""
+    runs: list[list[int]] = []
+    for page in sorted(pages):
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def _read_page(opened: OpenedPdf, number: int, reading: _Reading) -> None:
     page = opened.plumber.pages[number - 1]
     lines = group_lines(page_words(page))
     body = body_size(lines)
-    shapes = PageShapes.of(page)
+    shapes = _page_shapes(opened, number)
     ruled = ruled_tables(page, number)
     unruled = unruled_tables(lines, number, body, [t.bbox for t in ruled])
     tables = sorted(ruled + unruled, key=lambda t: t.bbox[1])
@@ -128,7 +159,10 @@ def _read_page(opened: OpenedPdf, number: int, reading: _Reading) -> None:
     tables = [opening, *tables] if opening else tables
     boxes = [t.bbox for t in tables]
     reading.headings[number] = find_headings(lines, number, float(page.height), body, boxes)
-    reading.legend = reading.legend or page_legend(lines, shapes)
+    if reading.legend is None:
+        reading.legend = page_legend(lines, shapes)
+        if reading.legend is not None:
+            reading.legend_pages.add(number)
     for position, table in enumerate(tables):
         _colour_cells(table, shapes)
         above = reading.headings_above(number, table.bbox[1])
@@ -139,7 +173,7 @@ def page_tables(opened: OpenedPdf, number: int) -> tuple[list[RawTable], PageSha
     """Every table on a page, ruled and unruled, cells coloured, top to bottom."""
     page = opened.plumber.pages[number - 1]
     lines = group_lines(page_words(page))
-    shapes = PageShapes.of(page)
+    shapes = _page_shapes(opened, number)
     ruled = ruled_tables(page, number)
     unruled = unruled_tables(lines, number, body_size(lines), [t.bbox for t in ruled])
     tables = sorted(ruled + unruled, key=lambda t: t.bbox[1])
@@ -186,6 +220,11 @@ def _page_headings(opened: OpenedPdf, number: int) -> list[Heading]:
     page = opened.plumber.pages[number - 1]
     lines = group_lines(page_words(page))
     return find_headings(lines, number, float(page.height), body_size(lines), [])
+
+
+def _page_shapes(opened: OpenedPdf, number: int) -> PageShapes:
+    page = opened.plumber.pages[number - 1]
+    return PageShapes.of(page, icon_colours(opened.document, number, icon_boxes(page.images)))
 
 
 def _colour_cells(table: RawTable, shapes: PageShapes) -> None:
@@ -235,12 +274,12 @@ def _take_cards(cards: list[Card], page: int, headings: list[Heading], reading: 
     if cards and not cards[0].has_goal and reading.cards and reading.cards_page >= page - 1:
         continue_card(reading.cards[-1], cards.pop(0))
         last = reading.grids[-1]
-        rebuilt = cards_grid(card_rows(reading.cards), last.table)
+        rebuilt = cards_grid(reading.cards, last.table)
         reading.grids[-1] = replace(
             rebuilt, heading_area=last.heading_area, heading_sector=last.heading_sector
         )
     if cards:
-        reading.add_grid(cards_grid(card_rows(cards), reading.next_table), headings, page)
+        reading.add_grid(cards_grid(cards, reading.next_table), headings, page)
         reading.cards, reading.cards_page = cards, page
 
 

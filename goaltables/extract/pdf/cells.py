@@ -2,12 +2,13 @@
 
 Both table finders (ruled: from drawn lines; unruled: from text alignment) produce `RawTable`s;
 `assemble` reads goal tables out of them. A cell's `colour` says what colour shows in it, in the
-form `rating_raw` keeps: "● #00B050" (a coloured ball, glyph or drawn), "fill #00B050" (shading).
+form `rating_raw` keeps: "● #00B050" (a coloured ball, glyph or drawn), "image #00B050" (a raster
+icon), "fill #00B050" (shading).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pdfplumber.page import Page
@@ -44,9 +45,10 @@ class PageShapes:
 
     balls: list[tuple[BBox, str]]  # ● glyphs and small round drawn shapes, with their colour
     fills: list[tuple[BBox, str]]  # filled rectangles with a colour
+    icons: list[tuple[BBox, str]] = field(default_factory=list)  # raster icons, their colour
 
     @classmethod
-    def of(cls, page: Page) -> PageShapes:
+    def of(cls, page: Page, icons: list[tuple[BBox, str]] | None = None) -> PageShapes:
         balls = [
             (_box(c), to_hex(c.get("non_stroking_color"))) for c in page.chars if c["text"] in BALLS
         ]
@@ -56,7 +58,7 @@ class PageShapes:
         fills = [
             (_box(r), to_hex(r.get("non_stroking_color"))) for r in page.rects if r.get("fill")
         ]
-        return cls([b for b in balls if b[1]], [f for f in fills if f[1]])
+        return cls([b for b in balls if b[1]], [f for f in fills if f[1]], icons or [])
 
 
 def _box(obj: dict[str, Any]) -> BBox:
@@ -79,6 +81,10 @@ def read_colour(cell: TableCell, shapes: PageShapes) -> None:
     if ball:
         cell.colour = f"● {ball}"
         cell.text = "".join(ch for ch in cell.text if ch not in BALLS).strip()
+        return
+    icon = next((colour for box, colour in shapes.icons if inside(box, cell.bbox)), "")
+    if icon:
+        cell.colour = f"image {icon}"
         return
     for box, colour in shapes.fills:
         if overlap_share(box, cell.bbox) >= _MIN_SHADED_SHARE and nearest_status(colour[1:]):

@@ -30,6 +30,7 @@ from pdfminer.pdftypes import resolve1
 from pdfplumber.pdf import PDF
 
 from goaltables.errors import DamagedFile, EncryptedFile, NoTextLayer
+from goaltables.extract.pdf.images import icons_on_page
 from goaltables.extract.ratings import opening_verdict
 from goaltables.extract.vocabulary import PhraseMatch, vocabulary
 
@@ -313,7 +314,7 @@ def candidate_pages(opened: OpenedPdf) -> list[int]:
     rating legend; when labels assess goals listed in the body text ("Toteutuminen: Toteutui
     osittain"); or when it continues a table from the page before
     without repeating its header (its rows still end in traffic-light balls, or in verdict
-    words alone on their line: "Toteutui osittain")."""
+    words alone on their line: "Toteutui osittain", or it shows rating icons as images)."""
     found: list[int] = []
     in_table = False
     for page in opened.pages:
@@ -326,7 +327,9 @@ def candidate_pages(opened: OpenedPdf) -> list[int]:
         labelled = _labelled_lines(lines)
         header = names_goal_columns(labelled)
         continued = in_table and (
-            _ball_cells(lines) >= _MIN_BALL_CELLS or _verdict_cells(lines) >= _MIN_BALL_CELLS
+            _ball_cells(lines) >= _MIN_BALL_CELLS
+            or _verdict_cells(lines) >= _MIN_BALL_CELLS
+            or icons_on_page(opened.document, page.number) >= _MIN_BALL_CELLS
         )
         if header or continued or has_rating_legend(lines) or assesses_items(labelled):
             found.append(page.number)

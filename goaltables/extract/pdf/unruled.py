@@ -211,11 +211,13 @@ def _place_row(
     """A row's words into its segment's columns, then those columns onto the table's."""
     starts = [c.x0 for c in header]
     texts: list[list[str]] = [[] for _ in header]
+    weights: list[list[bool]] = [[] for _ in header]
     for line in row:
         per_column: dict[int, list[str]] = {}
         for word in line.words:
             column = _column_of(word.x0, starts)
             per_column.setdefault(column if column is not None else 0, []).append(word.text)
+            weights[column if column is not None else 0].append(word.bold)
         for column, words in per_column.items():
             texts[column].append(" ".join(words))
     top = min(line.top for line in row) - 2
@@ -225,5 +227,6 @@ def _place_row(
         end = starts[column + 1] - _ALIGN_SLACK if column + 1 < len(starts) else right
         place = min(range(len(all_starts)), key=lambda i: abs(all_starts[i] - start))
         box = (start - _ALIGN_SLACK, top, end, bottom)
-        cells[place] = TableCell(dehyphenate("\n".join(texts[column])), box)
+        bold = bool(weights[column]) and all(weights[column])
+        cells[place] = TableCell(dehyphenate("\n".join(texts[column])), box, bold=bold)
     return cells
