@@ -34,6 +34,7 @@ from goaltables.extract.pdf.cells import PageShapes, read_colour
 from goaltables.extract.pdf.continuation import OpenHeader, open_header, values_under
 from goaltables.extract.pdf.legend import page_legend
 from goaltables.extract.pdf.opening import PDFIUM_HYPHEN, OpenedPdf, candidate_pages, open_pdf
+from goaltables.extract.pdf.prose import prose_grids
 from goaltables.extract.pdf.ruled import ruled_tables
 from goaltables.extract.pdf.unruled import unruled_tables
 from goaltables.extract.pdf.words import (
@@ -111,6 +112,7 @@ def read_pdf_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Ext
         for number in candidate_pages(opened):
             _read_page(opened, number, reading)
         reading.close_band()
+        reading.grids += prose_grids(opened, reading.grids)
         doc = _describe(doc, opened)
     legend = reading.legend or find_legend([ln for p in opened.pages for ln in p.text.split("\n")])
     return extraction_from_grids(doc, reading.grids, legend, f"in {len(opened.pages)} pages")
