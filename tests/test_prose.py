@@ -1,0 +1,151 @@
+"""Goals written in the body text: numbered goals with labelled measures and a labelled
+assessment, read by their structure and the vocabulary's `prose_labels`, not by one report's
+words. Kauhava (tests/test_kauhava.py) is the Finnish case; here a Swedish nämnd's goals in a
+PDF written by hand, laid out differently (other labels, indents, a goal without measures, an
+assessment going on over a page break, and a numbered list that is not goals)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from goaltables.extract import extract
+from goaltables.extract.pdf.prose import _label
+from goaltables.records import Extraction
+
+# (x, top, text, bold, size) per line, per page; A4 in points, tops from the page's top.
+PAGES: list[list[tuple[float, float, str, bool, float]]] = [
+    [
+        (54, 70, "Kultur- och fritidsnämnden", True, 16),
+        (54, 110, "Nämndens mål och måluppfyllelse", True, 12),
+        (54, 135, "Nämnden har tre mål för året. Så här har de uppfyllts:", False, 10),
+        (60, 165, "1. Fler barn och unga ska delta i kulturskolans verksamhet", True, 10),
+        (80, 180, "Indikatorer:", True, 10),
+        (80, 195, "• Antal elever i kulturskolan: minst 400", False, 10),
+        (80, 210, "• Andel nöjda elever: 90 %", False, 10),
+        (
+            80,
+            225,
+            "Måluppfyllelse: Målet uppnås delvis. Antalet elever ökade till 380 och",
+            False,
+            10,
+        ),
+        (80, 240, "andelen nöjda elever var 92 %.", False, 10),
+        (60, 270, "2. Biblioteken ska vara tillgängliga för fler", True, 10),
+        (80, 285, "Indikator: Öppettimmar per vecka: 60", False, 10),
+        (80, 300, "Bedömning: Uppnått. Öppettiderna utökades i mars.", False, 10),
+        (60, 330, "3. Föreningslivet ska stärkas", True, 10),
+        (80, 345, "Bedömning: Målet uppnås inte. Inga nya föreningsbidrag beslutades.", False, 10),
+    ],
+    [
+        (80, 70, "Arbetet fortsätter under nästa år.", False, 10),
+        (54, 100, "Ekonomi", True, 12),
+        (54, 125, "Årets resultat förklaras av två saker:", False, 10),
+        (60, 140, "1. Intäkterna ökade", False, 10),
+        (60, 155, "2. Kostnaderna minskade", False, 10),
+    ],
+]
+HEIGHT = 842
+
+
+def _pdf(pages: list[list[tuple[float, float, str, bool, float]]]) -> bytes:
+    """A PDF of text lines in Helvetica (WinAnsi), one content stream per page."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"",  # the page tree, once the pages' numbers are known
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
+    ]
+    kids = []
+    for lines in pages:
+        stream = b"".join(
+            b"BT /F%d %g Tf %g %g Td (%s) Tj ET\n"
+            % (2 if bold else 1, size, x, HEIGHT - top - size, _escaped(text))
+            for x, top, text, bold, size in lines
+        )
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 %d] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>" % (HEIGHT, len(objects))
+        )
+        kids.append(b"%d 0 R" % len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _escaped(text: str) -> bytes:
+    raw = text.encode("cp1252")
+    return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+@pytest.fixture(scope="module")
+def swedish(tmp_path_factory: pytest.TempPathFactory) -> Extraction:
+    path: Path = tmp_path_factory.mktemp("prose") / "kfn-verksamhetsberattelse-2025.pdf"
+    path.write_bytes(_pdf(PAGES))
+    return extract(path, path.name)
+
+
+def test_swedish_goals_in_prose(swedish: Extraction) -> None:
+    rows = [
+        (
+            r.source.page,
+            r.area,
+            r.goal_no,
+            r.goal,
+            r.measure,
+            r.target,
+            r.rating.raw,
+            r.rating.status,
+        )
+        for r in swedish.records
+    ]
+    area = "Kultur- och fritidsnämnden"
+    goal1 = "Fler barn och unga ska delta i kulturskolans verksamhet"
+    goal2 = "Biblioteken ska vara tillgängliga för fler"
+    partly = ("Målet uppnås delvis", "yellow")
+    assert rows == [
+        (1, area, "1", goal1, "Antal elever i kulturskolan", "minst 400", *partly),
+        (1, area, "1", goal1, "Andel nöjda elever", "90 %", *partly),
+        (1, area, "2", goal2, "Öppettimmar per vecka", "60", "Uppnått", "green"),
+        (1, area, "3", "Föreningslivet ska stärkas", "", "", "Målet uppnås inte", "red"),
+    ]
+
+
+def test_the_assessment_is_the_progress_text(swedish: Extraction) -> None:
+    first, _, _, last = swedish.records
+    assert first.progress == (
+        "Målet uppnås delvis. Antalet elever ökade till 380 och andelen nöjda elever var 92 %."
+    )
+    # the assessment goes on at the top of the next page, indented under its label
+    assert last.progress == (
+        "Målet uppnås inte. Inga nya föreningsbidrag beslutades. Arbetet fortsätter under nästa år."
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Mittarit ja tavotetaso:", ("measures", "", True)),  # misspelt after the label word
+        ("Mittarit ja tavoitetaso", ("measures", "", False)),
+        ("Toteutuminen: Toteutui osittain", ("assessment", "Toteutui osittain", True)),
+        ("• Indikator: Antal besök", ("measures", "Antal besök", True)),
+        ("Måluppfyllelse: Uppnått", ("assessment", "Uppnått", True)),
+        ("Toteutuminen on ollut hyvää koko vuoden ajan", None),  # prose, not a label
+        ("Toteutuma 31.12.2025 tilanteessa oli 30 oppilasta", None),
+    ],
+)
+def test_labels(line: str, label: tuple[str, str, bool] | None) -> None:
+    assert _label(line) == label
