@@ -15,7 +15,8 @@ from goaltables.extract.pdf.prose import _label
 from goaltables.records import Extraction
 
 # (x, top, text, bold, size) per line, per page; A4 in points, tops from the page's top.
-PAGES: list[list[tuple[float, float, str, bool, float]]] = [
+Lines = list[tuple[float, float, str, bool, float]]
+PAGES: list[Lines] = [
     [
         (54, 70, "Kultur- och fritidsnämnden", True, 16),
         (54, 110, "Nämndens mål och måluppfyllelse", True, 12),
@@ -46,10 +47,32 @@ PAGES: list[list[tuple[float, float, str, bool, float]]] = [
         (60, 155, "2. Kostnaderna minskade", False, 10),
     ],
 ]
+# Finnish, flat: labels and their text at the goals' left edge, no indents at all.
+FLAT: list[Lines] = [
+    [
+        (54, 70, "Sosiaalilautakunta", True, 14),
+        (54, 100, "Tavoitteet ja niiden toteutuminen", True, 11),
+        (54, 125, "1. Asiakastyytyväisyys paranee", True, 10),
+        (54, 138, "Mittari: Asiakaskyselyn keskiarvo vähintään 4,0", False, 10),
+        (54, 151, "Arvio: Toteutui. Keskiarvo oli 4,2.", False, 10),
+        (54, 176, "2. Jonot lyhenevät", True, 10),
+        (54, 189, "Mittari: Odotusaika alle 14 vuorokautta", False, 10),
+        (
+            54,
+            202,
+            "Arvio: Ei toteutunut. Odotusaika oli 21 vuorokautta, koska henkilöstöä",
+            False,
+            10,
+        ),
+        (54, 215, "puuttui koko syksyn.", False, 10),
+        (54, 245, "Henkilöstö", True, 12),
+        (54, 270, "Lautakunnan palveluksessa oli 120 henkilöä vuoden lopussa.", False, 10),
+    ]
+]
 HEIGHT = 842
 
 
-def _pdf(pages: list[list[tuple[float, float, str, bool, float]]]) -> bytes:
+def _pdf(pages: list[Lines]) -> bytes:
     """A PDF of text lines in Helvetica (WinAnsi), one content stream per page."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -91,11 +114,45 @@ def _escaped(text: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
+def _extract(tmp: pytest.TempPathFactory, name: str, pages: list[Lines]) -> Extraction:
+    path: Path = tmp.mktemp("prose") / name
+    path.write_bytes(_pdf(pages))
+    return extract(path, path.name)
+
+
 @pytest.fixture(scope="module")
 def swedish(tmp_path_factory: pytest.TempPathFactory) -> Extraction:
-    path: Path = tmp_path_factory.mktemp("prose") / "kfn-verksamhetsberattelse-2025.pdf"
-    path.write_bytes(_pdf(PAGES))
-    return extract(path, path.name)
+    return _extract(tmp_path_factory, "kfn-verksamhetsberattelse-2025.pdf", PAGES)
+
+
+def test_a_flat_layout(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Goals, labels and text all at one left edge: a label or a line with no paragraph gap
+    stays in the list, a heading after a gap ends it."""
+    flat = _extract(tmp_path_factory, "sosiaalilautakunta-tilinpaatos-2024.pdf", FLAT)
+    rows = [
+        (r.area, r.goal_no, r.goal, r.measure, r.rating.raw, r.rating.status, r.progress)
+        for r in flat.records
+    ]
+    assert rows == [
+        (
+            "Sosiaalilautakunta",
+            "1",
+            "Asiakastyytyväisyys paranee",
+            "Asiakaskyselyn keskiarvo vähintään 4,0",
+            "Toteutui",
+            "green",
+            "Toteutui. Keskiarvo oli 4,2.",
+        ),
+        (
+            "Sosiaalilautakunta",
+            "2",
+            "Jonot lyhenevät",
+            "Odotusaika alle 14 vuorokautta",
+            "Ei toteutunut",
+            "red",
+            "Ei toteutunut. Odotusaika oli 21 vuorokautta, koska henkilöstöä puuttui koko syksyn.",
+        ),
+    ]
 
 
 def test_swedish_goals_in_prose(swedish: Extraction) -> None:

@@ -41,6 +41,8 @@ _ROLES = ("goal", "measure", "target", "rating")
 _HEADER = ("Tavoite", "Mittari", "Tavoitetaso", "Toteutuminen")
 _MARGIN = 0.06  # the top and bottom of a page hold its running header and page number
 _INDENT = 3.0  # points: lines starting within this of each other are at one indent
+_LINE_GAP = 0.6  # a gap between lines over this share of the font size starts a paragraph
+_LARGER = 0.4  # points: a line set this much larger than the one above is a heading
 _SPACE = 3.0  # points: a space between two words, for the wrap test
 _LABEL_EXTRA_WORDS = 3  # "Mittarit ja tavotetaso:": the label phrase and up to 3 more words
 _BARE_LABEL_WORDS = 4  # a label without a colon is a short line of its own
@@ -191,13 +193,25 @@ class _Reader:
                 current.goals.append(_Goal([line], number))
                 current.state, current.last = "goal", line
                 self.taken.add((number, line.top))
-            elif current is not None and at_left:
+            elif current is not None and at_left and not _stays(current, line):
                 closed.append(current)
                 current = None
             elif current is not None:
                 _take(current, line, number)
                 self.taken.add((number, line.top))
         return current, closed
+
+
+def _stays(lst: _List, line: Line) -> bool:
+    """A line at the list's left edge still belongs to it in a flat layout (no indents): a
+    label ("Arvio: Toteutui."), or a line right under the last one (no paragraph gap) that is
+    not set off as a heading."""
+    if _label(line.text) is not None:
+        return True
+    last = lst.last
+    if last is None or line.top - last.bottom > _LINE_GAP * line.size:
+        return False
+    return not (line.bold and not last.bold) and line.size <= last.size + _LARGER
 
 
 def _take(lst: _List, line: Line, page: int) -> None:
