@@ -69,6 +69,19 @@ FLAT: list[Lines] = [
         (54, 270, "Lautakunnan palveluksessa oli 120 henkilöä vuoden lopussa.", False, 10),
     ]
 ]
+# Swedish, goals opened by a label instead of a number.
+LABELLED: list[Lines] = [
+    [
+        (54, 70, "Barn- och utbildningsnämnden", True, 14),
+        (54, 110, "Nämndmål 1: Alla elever ska nå kunskapskraven", True, 10),
+        (72, 125, "Indikator: Andel elever med godkända betyg: 95 %", False, 10),
+        (72, 140, "Måluppfyllelse: Delvis uppnått. Andelen var 91 %.", False, 10),
+        (54, 165, "Nämndmål 2: Tryggheten i skolan ska öka", True, 10),
+        (72, 180, "Indikatorer:", False, 10),
+        (72, 195, "• Andel trygga elever: 90 %", False, 10),
+        (72, 210, "Bedömning: Målet uppnås. 93 % av eleverna känner sig trygga.", False, 10),
+    ]
+]
 HEIGHT = 842
 
 
@@ -202,7 +215,38 @@ def test_the_assessment_is_the_progress_text(swedish: Extraction) -> None:
         ("Måluppfyllelse: Uppnått", ("assessment", "Uppnått", True)),
         ("Toteutuminen on ollut hyvää koko vuoden ajan", None),  # prose, not a label
         ("Toteutuma 31.12.2025 tilanteessa oli 30 oppilasta", None),
+        ("Tavoite 2: Jonot lyhenevät", ("goal", "2. Jonot lyhenevät", True)),
+        ("Tavoite", None),  # a goal label needs its colon and its text
+        ("Tavoite toteutui tapahtumien osalta", None),
     ],
 )
 def test_labels(line: str, label: tuple[str, str, bool] | None) -> None:
     assert _label(line) == label
+
+
+def test_goals_opened_by_a_label(tmp_path_factory: pytest.TempPathFactory) -> None:
+    labelled = _extract(tmp_path_factory, "bun-verksamhetsberattelse-2025.pdf", LABELLED)
+    rows = [
+        (r.area, r.goal_no, r.goal, r.measure, r.target, r.rating.raw, r.rating.status)
+        for r in labelled.records
+    ]
+    assert rows == [
+        (
+            "Barn- och utbildningsnämnden",
+            "1",
+            "Alla elever ska nå kunskapskraven",
+            "Andel elever med godkända betyg",
+            "95 %",
+            "Delvis uppnått",
+            "yellow",
+        ),
+        (
+            "Barn- och utbildningsnämnden",
+            "2",
+            "Tryggheten i skolan ska öka",
+            "Andel trygga elever",
+            "90 %",
+            "Målet uppnås",
+            "green",
+        ),
+    ]

@@ -50,6 +50,7 @@ _TARGET_MAX_WORDS = 12  # "Rakennuslupien käsittelyaika: alle 30 vrk": measure:
 _LOOKBACK = 2  # pages before a list searched for the heading that owns it
 _BULLET = re.compile(r"^[•·▪◦●○∙‣⁃−–—*\-]\s+")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÅÄÖÜ]")  # "3. sektorin" is no sentence end
+_ITEM_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})?\.?")
 _LABEL_LEAD = re.compile(r"^[\s\d.)•·▪◦●○∙‣⁃−–—*\-]*")
 
 
@@ -62,7 +63,7 @@ class _Measure:
 
 @dataclass
 class _Goal:
-    lines: list[Line]
+    texts: list[str]  # its lines: "1. Palveleva liikenneverkko", or a goal label's text
     page: int
     measures: list[_Measure] = field(default_factory=list)
     assessment: list[str] | None = None  # the goal's own, when it has no measures
@@ -129,8 +130,10 @@ def _cue_pages(opened: OpenedPdf) -> list[int]:
 
 
 def _label(text: str) -> tuple[str, str, bool] | None:
-    """('measures' | 'assessment', the text after the label, whether a colon ended it) when
-    the line opens with a label, else None."""
+    """('goal' | 'measures' | 'assessment', the text after the label, whether a colon ended
+    it) when the line opens with a label, else None. A number between a goal's or a measure's
+    label and its colon is the item's number: "Tavoite 2: Jonot lyhenevät" -> "2. Jonot
+    lyhenevät". A goal label needs its colon and its text."""
     body = _LABEL_LEAD.sub("", text, count=1).strip()
     folded = body.casefold()
     if len(folded) != len(body):
@@ -142,8 +145,11 @@ def _label(text: str) -> tuple[str, str, bool] | None:
     rest = body[match.length :]
     colon = rest.find(":")
     if colon >= 0 and len(rest[:colon].split()) <= _LABEL_EXTRA_WORDS:
-        return match.key, rest[colon + 1 :].strip(), True
-    if colon < 0 and len(body.split()) <= _BARE_LABEL_WORDS:
+        after, extra = rest[colon + 1 :].strip(), rest[:colon].strip()
+        if match.key != "assessment" and after and _ITEM_NUMBER.fullmatch(extra):
+            after = f"{extra.rstrip('.')}. {after}"
+        return (match.key, after, True) if after or match.key != "goal" else None
+    if colon < 0 and match.key != "goal" and len(body.split()) <= _BARE_LABEL_WORDS:
         return match.key, "", False
     return None
 
@@ -182,15 +188,15 @@ class _Reader:
         if current is not None:
             current.right, current.last = right, None
         for line in lines:
-            number_label, _ = split_item_number(line.text)
+            head = _goal_head(line)
             at_left = current is not None and line.x0 <= current.left + _INDENT
-            if number_label is not None and (current is None or at_left):
+            if head and (current is None or at_left):
                 if current is not None and line.x0 < current.left - _INDENT:
                     closed.append(current)
                     current = None
                 if current is None:
                     current = _List(line.x0, number, line.top, right=right)
-                current.goals.append(_Goal([line], number))
+                current.goals.append(_Goal([head], number))
                 current.state, current.last = "goal", line
                 self.taken.add((number, line.top))
             elif current is not None and at_left and not _stays(current, line):
@@ -200,6 +206,15 @@ class _Reader:
                 _take(current, line, number)
                 self.taken.add((number, line.top))
         return current, closed
+
+
+def _goal_head(line: Line) -> str:
+    """The text a goal opens with: a numbered line ("1. Palveleva liikenneverkko"), or the
+    text after a goal label ("Nämndmål 2: Tryggheten ska öka" -> "2. Tryggheten ska öka")."""
+    if split_item_number(line.text)[0] is not None:
+        return line.text
+    label = _label(line.text)
+    return label[1] if label is not None and label[0] == "goal" else ""
 
 
 def _stays(lst: _List, line: Line) -> bool:
@@ -218,6 +233,8 @@ def _take(lst: _List, line: Line, page: int) -> None:
     """One line of a list that is not a goal's number line."""
     goal = lst.goals[-1]
     label = _label(line.text)
+    if label is not None and label[0] == "goal":
+        label = None  # a goal label indented inside a goal is its text
     bullet = bool(_BULLET.match(line.text)) or split_item_number(line.text)[0] is not None
     previous, lst.last = lst.last, line
     if label is not None and label[0] == "assessment":
@@ -234,7 +251,7 @@ def _take(lst: _List, line: Line, page: int) -> None:
         else:
             _assessment_of(goal).append(line.text)
     elif lst.state == "goal" and not bullet:
-        goal.lines.append(line)
+        goal.texts.append(line.text)
     elif bullet or not goal.measures or not _continues(goal.measures[-1], previous, line, lst):
         lst.state = "measures"
         goal.measures.append(_Measure([line], page))
@@ -292,7 +309,7 @@ def _rows(lst: _List) -> list[GridRow]:
     """One row per measure of each assessed goal; one for a goal without measures."""
     rows: list[GridRow] = []
     for goal in (g for g in lst.goals if g.assessed):
-        goal_text = _joined([ln.text for ln in goal.lines])
+        goal_text = _joined(goal.texts)
         if not goal.measures:
             cells = (goal_text, "", "", _joined(goal.assessment or []))
             rows.append(GridRow(tuple(Cell(c) for c in cells), goal.page, len(rows) + 1))
