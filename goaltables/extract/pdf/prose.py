@@ -6,21 +6,25 @@ assessment under a label, read from the lines of the page.
        • Kaavateiden kunnon parantaminen: perusparannusta 0,5 km/ vuosi    (measure: target)
        Toteutuminen: Kaavateiden kunnon parantaminen on toteutunut ...     (the assessment)
 
-(Kauhava's committee goals, PDF pages 76-126.) The labels are the vocabulary's `prose_labels`.
+(Kauhava's committee goals, PDF pages 76-126.) The labels are the vocabulary's `prose_labels`,
+Finnish and Swedish; a goal label ("Nämndmål 2: ...") may open a goal instead of a number.
 Measures are bullets, numbered sub-items, or lines under a measures label, one item per line
 unless the line before wrapped (its next word would not have fitted) or hangs indented under it.
 An assessment belongs to the measures since the last assessment: one "Toteutuminen:" after all of
 a goal's measures assesses them all; one after each measure (Kauhava, page 108) assesses that
 measure; one with no measures assesses the goal alone. Indentation decides the rest: a bullet
 left of the assessment label starts a new measure, one under it is the assessment's own list; a
-line at or left of the goal numbers ends the list. A list whose goals carry no assessment label is
-not goals (a numbered list of criteria): it gives no rows. The assessment's opening verdict
-becomes the rating the way a card's free-text Arviointi does (`grid.split_verdict`).
+line at or left of the goal numbers ends the list, unless it is a label or goes on from the line
+above without a paragraph gap or a heading's emphasis (a flat layout, no indents at all). A list
+whose goals carry no assessment label is not goals (a numbered list of criteria): it gives no
+rows. The assessment's opening verdict becomes the rating the way a card's free-text Arviointi
+does (`grid.split_verdict`).
 
 Pages are picked by their own cue, an assessment label with a colon opening a line in pdfium's
 text; a list still open at a page's end continues on the next page. Pages that gave table rows are
-left to the table readers. The goals belong to the nearest top-level heading above them within
-two pages (the committee: "Tekninen lautakunta"), not to a lead-in line in bold.
+left to the table readers. The goals belong to the highest heading above them on the nearest of
+the last three pages that names someone (the committee, "Tekninen lautakunta"), not to a lead-in
+line in bold ("Kaupunginhallituksen tehtäväalueina ovat").
 """
 
 from __future__ import annotations
@@ -72,7 +76,7 @@ class _Goal:
 
 @dataclass
 class _List:
-    """A numbered list being read: its left edge is where its numbers stand."""
+    """A list of goals being read: its left edge is where its numbers (or goal labels) stand."""
 
     left: float
     page: int
@@ -125,6 +129,7 @@ def _cue_pages(opened: OpenedPdf) -> list[int]:
         and any(
             (found := _label(line)) and found[0] == "assessment" and found[2]
             for line in page.text.replace(PDFIUM_HYPHEN, "").split("\n")
+            if ":" in line
         )
     ]
 
