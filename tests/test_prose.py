@@ -82,6 +82,18 @@ LABELLED: list[Lines] = [
         (72, 210, "Bedömning: Målet uppnås. 93 % av eleverna känner sig trygga.", False, 10),
     ]
 ]
+# Finnish, each value under its own label.
+VALUES: list[Lines] = [
+    [
+        (54, 70, "Perusturvalautakunta", True, 14),
+        (54, 110, "1. Asiakkaat saavat palvelun ajallaan", True, 10),
+        (72, 125, "Mittari: Hoitotakuun toteutuminen", False, 10),
+        (72, 140, "Lähtötaso: 85 %", False, 10),
+        (72, 155, "Tavoitetaso: 95 %", False, 10),
+        (72, 170, "Toteuma: 92 %", False, 10),
+        (72, 185, "Arvio: Toteutui osittain. Jonoja purettiin syksyllä.", False, 10),
+    ]
+]
 HEIGHT = 842
 
 
@@ -218,6 +230,7 @@ def test_the_assessment_is_the_progress_text(swedish: Extraction) -> None:
         ("Tavoite 2: Jonot lyhenevät", ("goal", "2. Jonot lyhenevät", True)),
         ("Tavoite", None),  # a goal label needs its colon and its text
         ("Tavoite toteutui tapahtumien osalta", None),
+        ("Tavoitetaso: 95 %", ("target", "95 %", True)),
     ],
 )
 def test_labels(line: str, label: tuple[str, str, bool] | None) -> None:
@@ -250,3 +263,26 @@ def test_goals_opened_by_a_label(tmp_path_factory: pytest.TempPathFactory) -> No
             "green",
         ),
     ]
+
+
+def test_values_under_their_own_labels(tmp_path_factory: pytest.TempPathFactory) -> None:
+    (record,) = _extract(tmp_path_factory, "perusturva-tilinpaatos-2024.pdf", VALUES).records
+    assert (
+        record.area,
+        record.goal,
+        record.measure,
+        record.baseline,
+        record.target,
+        record.actual,
+        record.progress,
+        record.rating.status,
+    ) == (
+        "Perusturvalautakunta",
+        "Asiakkaat saavat palvelun ajallaan",
+        "Hoitotakuun toteutuminen",
+        "85 %",
+        "95 %",
+        "92 %",
+        "Toteutui osittain. Jonoja purettiin syksyllä.",
+        "yellow",
+    )

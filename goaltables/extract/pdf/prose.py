@@ -9,7 +9,9 @@ assessment under a label, read from the lines of the page.
 (Kauhava's committee goals, PDF pages 76-126.) The labels are the vocabulary's `prose_labels`,
 Finnish and Swedish; a goal label ("Nämndmål 2: ...") may open a goal instead of a number.
 Measures are bullets, numbered sub-items, or lines under a measures label, one item per line
-unless the line before wrapped (its next word would not have fitted) or hangs indented under it.
+unless the line before wrapped (its next word would not have fitted) or hangs indented under it;
+an item "measure: target" gives its target after the colon, and value labels ("Lähtötaso:",
+"Tavoitetaso:", "Toteuma:") give the measure above its baseline, target and actual value.
 An assessment belongs to the measures since the last assessment: one "Toteutuminen:" after all of
 a goal's measures assesses them all; one after each measure (Kauhava, page 108) assesses that
 measure; one with no measures assesses the goal alone. Indentation decides the rest: a bullet
@@ -41,8 +43,9 @@ from goaltables.extract.tables import Heading
 from goaltables.extract.textio import collapse_spaces, dehyphenate, join_lines
 from goaltables.extract.vocabulary import vocabulary
 
-_ROLES = ("goal", "measure", "target", "rating")
-_HEADER = ("Tavoite", "Mittari", "Tavoitetaso", "Toteutuminen")
+_VALUES = ("baseline", "target", "actual")  # label kinds that give the measure above a value
+_ROLES = ("goal", "measure", *_VALUES, "rating")
+_HEADER = ("Tavoite", "Mittari", "Lähtötaso", "Tavoitetaso", "Toteuma", "Toteutuminen")
 _MARGIN = 0.06  # the top and bottom of a page hold its running header and page number
 _INDENT = 3.0  # points: lines starting within this of each other are at one indent
 _LINE_GAP = 0.6  # a gap between lines over this share of the font size starts a paragraph
@@ -63,6 +66,7 @@ class _Measure:
     lines: list[Line]
     page: int
     assessment: list[str] | None = None
+    values: dict[str, list[str]] = field(default_factory=dict)  # labelled: "Tavoitetaso: 95 %"
 
 
 @dataclass
@@ -82,7 +86,7 @@ class _List:
     page: int
     top: float
     goals: list[_Goal] = field(default_factory=list)
-    state: str = "goal"  # "goal", "measures" or "assessment"
+    state: str = "goal"  # "goal", "measures", "assessment", or a value kind ("target")
     label_x: float = 0.0  # where the last assessment label starts
     last: Line | None = None  # the last line taken, for the wrap test
     right: float = 0.0  # the page's text column's right edge
@@ -151,7 +155,7 @@ def _label(text: str) -> tuple[str, str, bool] | None:
     colon = rest.find(":")
     if colon >= 0 and len(rest[:colon].split()) <= _LABEL_EXTRA_WORDS:
         after, extra = rest[colon + 1 :].strip(), rest[:colon].strip()
-        if match.key != "assessment" and after and _ITEM_NUMBER.fullmatch(extra):
+        if match.key in ("goal", "measures") and after and _ITEM_NUMBER.fullmatch(extra):
             after = f"{extra.rstrip('.')}. {after}"
         return (match.key, after, True) if after or match.key != "goal" else None
     if colon < 0 and match.key != "goal" and len(body.split()) <= _BARE_LABEL_WORDS:
@@ -245,10 +249,15 @@ def _take(lst: _List, line: Line, page: int) -> None:
     if label is not None and label[0] == "assessment":
         lst.state, lst.label_x = "assessment", line.x0
         _assess(goal, label[1])
+    elif label is not None and label[0] in _VALUES:
+        lst.state = label[0]
+        _value_of(goal, page, label[0]).extend([label[1]] if label[1] else [])
     elif label is not None:
         lst.state = "measures"
         if label[1]:
             goal.measures.append(_Measure([_without_label(line, label[1])], page))
+    elif lst.state in _VALUES and not bullet:
+        _value_of(goal, page, lst.state).append(line.text)
     elif lst.state == "assessment":
         if bullet and line.x0 < lst.label_x - _INDENT:
             lst.state = "measures"
@@ -264,6 +273,14 @@ def _take(lst: _List, line: Line, page: int) -> None:
         goal.measures[-1].lines.append(line)
 
 
+def _value_of(goal: _Goal, page: int, kind: str) -> list[str]:
+    """Where a labelled value goes: the last measure's (a goal without measures gets an
+    unnamed one)."""
+    if not goal.measures:
+        goal.measures.append(_Measure([], page))
+    return goal.measures[-1].values.setdefault(kind, [])
+
+
 def _without_label(line: Line, rest: str) -> Line:
     """The words of a line after its label ("Mittari: Asiakastyytyväisyys" -> the measure)."""
     words = line.words
@@ -276,6 +293,8 @@ def _continues(measure: _Measure, previous: Line | None, line: Line, lst: _List)
     """A line goes on with the measure above when it hangs indented under the measure's first
     line, when the line above ends in a hyphen, or when the line above wrapped: this line's
     first word would not have fitted at its end."""
+    if not measure.lines:
+        return False
     first = measure.lines[0]
     if line.x0 > first.x0 + _INDENT:
         return True
@@ -316,12 +335,19 @@ def _rows(lst: _List) -> list[GridRow]:
     for goal in (g for g in lst.goals if g.assessed):
         goal_text = _joined(goal.texts)
         if not goal.measures:
-            cells = (goal_text, "", "", _joined(goal.assessment or []))
+            cells: tuple[str, ...] = (goal_text, "", "", "", "", _joined(goal.assessment or []))
             rows.append(GridRow(tuple(Cell(c) for c in cells), goal.page, len(rows) + 1))
         for measure in goal.measures:
             text = _joined([_BULLET.sub("", ln.text) for ln in measure.lines])
-            name, target = _measure_and_target(text)
-            cells = (goal_text, name, target, _joined(measure.assessment or []))
+            values = {kind: _joined(lines) for kind, lines in measure.values.items()}
+            if not values:
+                text, values["target"] = _measure_and_target(text)
+            cells = (
+                goal_text,
+                text,
+                *(values.get(kind, "") for kind in _VALUES),
+                _joined(measure.assessment or []),
+            )
             rows.append(GridRow(tuple(Cell(c) for c in cells), measure.page, len(rows) + 1))
     return rows
 
