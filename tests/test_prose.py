@@ -94,6 +94,18 @@ VALUES: list[Lines] = [
         (72, 185, "Arvio: Toteutui osittain. Jonoja purettiin syksyllä.", False, 10),
     ]
 ]
+# A goal at the foot of a page, its measure and assessment on the next: only the next is a cue.
+SPLIT: list[Lines] = [
+    [
+        (54, 70, "Tekniska nämnden", True, 14),
+        (54, 100, "Nämnden arbetade under året med gator och parker.", False, 10),
+        (60, 770, "1. Gatorna ska vara i gott skick", True, 10),
+    ],
+    [
+        (80, 70, "Mätare: Andel gator i gott skick: 80 %", False, 10),
+        (80, 85, "Bedömning: Uppnått. 82 % av gatorna var i gott skick.", False, 10),
+    ],
+]
 HEIGHT = 842
 
 
@@ -285,4 +297,23 @@ def test_values_under_their_own_labels(tmp_path_factory: pytest.TempPathFactory)
         "92 %",
         "Toteutui osittain. Jonoja purettiin syksyllä.",
         "yellow",
+    )
+
+
+def test_a_goal_assessed_on_the_next_page(tmp_path_factory: pytest.TempPathFactory) -> None:
+    (record,) = _extract(tmp_path_factory, "tn-verksamhetsberattelse-2025.pdf", SPLIT).records
+    assert (
+        record.source.page,
+        record.area,
+        record.goal,
+        record.measure,
+        record.target,
+        record.rating.status,
+    ) == (
+        2,
+        "Tekniska nämnden",
+        "Gatorna ska vara i gott skick",
+        "Andel gator i gott skick",
+        "80 %",
+        "green",
     )

@@ -23,7 +23,8 @@ rows. The assessment's opening verdict becomes the rating the way a card's free-
 does (`grid.split_verdict`).
 
 Pages are picked by their own cue, an assessment label with a colon opening a line in pdfium's
-text; a list still open at a page's end continues on the next page. Pages that gave table rows are
+text, with the page before each (a goal at a page's foot may be assessed on the next); a list
+still open at a page's end continues on the next page. Pages that gave table rows are
 left to the table readers. The goals belong to the highest heading above them on the nearest of
 the last three pages that names someone (the committee, "Tekninen lautakunta"), not to a lead-in
 line in bold ("Kaupunginhallituksen tehtäväalueina ovat").
@@ -32,6 +33,7 @@ line in bold ("Kaupunginhallituksen tehtäväalueina ovat").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from goaltables.extract.assemble import heading_name
@@ -106,22 +108,37 @@ def prose_grids(opened: OpenedPdf, grids: list[Grid]) -> list[Grid]:
 
 
 def _read_lists(reader: _Reader, tabled: set[int]) -> list[_List]:
-    """The numbered lists of the cue pages, each read on over the pages it runs on."""
+    """The lists of the cue pages and of the page before each (a goal at the foot of a page
+    may be assessed on the next), each read on over the pages it runs on."""
     opened = reader.opened
+
+    def readable(number: int) -> bool:
+        return 1 <= number <= len(opened.pages) and number not in tabled | opened.skipped
+
+    queue = sorted({n for cue in _cue_pages(opened) for n in (cue - 1, cue) if readable(n)})
     lists: list[_List] = []
-    done: set[int] = set()
-    for number in _cue_pages(opened):
-        open_list: _List | None = None
-        while number not in done and number not in tabled and number not in opened.skipped:
-            done.add(number)
-            open_list, finished = reader.read_page(number, open_list)
-            lists += finished
-            if open_list is None or number == len(opened.pages):
-                break
-            number += 1
-        if open_list is not None:
+    open_list: _List | None = None
+    previous = 0
+    for number in _growing(queue):
+        if open_list is not None and previous != number - 1:
             lists.append(open_list)
+            open_list = None
+        open_list, finished = reader.read_page(number, open_list)
+        lists += finished
+        previous = number
+        if open_list is not None and number + 1 not in queue and readable(number + 1):
+            queue.insert(queue.index(number) + 1, number + 1)
+    if open_list is not None:
+        lists.append(open_list)
     return lists
+
+
+def _growing(queue: list[int]) -> Iterator[int]:
+    """The queue's pages in order, also those inserted after the current one meanwhile."""
+    index = 0
+    while index < len(queue):
+        yield queue[index]
+        index += 1
 
 
 def _cue_pages(opened: OpenedPdf) -> list[int]:
