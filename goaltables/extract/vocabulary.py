@@ -66,6 +66,7 @@ class Vocabulary:
     phases: PhraseTable
     verdicts: PhraseTable
     whole_cell_verdicts: dict[str, str]
+    prose_labels: PhraseTable  # "measures" and "assessment" labels of goals in body text
 
 
 @cache
@@ -80,4 +81,5 @@ def vocabulary() -> Vocabulary:
         whole_cell_verdicts={
             word: status for status, words in data["whole_cell_verdicts"].items() for word in words
         },
+        prose_labels=PhraseTable.from_lists(data["prose_labels"]),
     )

@@ -34,6 +34,7 @@ from goaltables.extract.pdf.continuation import OpenHeader, open_header, values_
 from goaltables.extract.pdf.images import icon_boxes, icon_colours
 from goaltables.extract.pdf.legend import page_legend
 from goaltables.extract.pdf.opening import PDFIUM_HYPHEN, OpenedPdf, candidate_pages, open_pdf
+from goaltables.extract.pdf.prose import prose_grids
 from goaltables.extract.pdf.ruled import ruled_tables
 from goaltables.extract.pdf.unruled import unruled_tables
 from goaltables.extract.pdf.words import (
@@ -113,6 +114,7 @@ def read_pdf_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Ext
         for number in candidates:
             _read_page(opened, number, reading)
         reading.close_band()
+        reading.grids += prose_grids(opened, reading.grids)
         doc = _describe(doc, opened)
         unread = _pages_without_rows(candidates, reading)
         if unread:
