@@ -72,11 +72,12 @@ def _what_became(finished: Finished) -> str:
 
 def _problem_lines(finished: Finished) -> list[str]:
     outcome, source = finished.outcome, finished.item.source
+    notes = [f"note: {source}: {note}" for note in finished.notes]
     if isinstance(outcome, Failure):
-        return [f"error: {Problem(source, outcome.kind, outcome.message)}"]
+        return [*notes, f"error: {Problem(source, outcome.kind, outcome.message)}"]
     if isinstance(outcome, Duplicate):
-        return []
-    return [f"note: {source}: {note}" for note in outcome.document.problems]
+        return notes
+    return notes + [f"note: {source}: {note}" for note in outcome.document.problems]
 
 
 def summary(result: Result, out_dir: Path, from_cache: int) -> str:
