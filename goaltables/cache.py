@@ -84,7 +84,9 @@ class ExtractionCache:
 
     @staticmethod
     def key(content_hash: str, name: str, options_key: str) -> str:
-        return hashlib.sha256(f"{content_hash}\0{name}\0{options_key}".encode()).hexdigest()
+        # surrogatepass: a file name's bytes need not be UTF-8 (os.fsdecode gives surrogates)
+        text = f"{content_hash}\0{name}\0{options_key}"
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
     def get(self, key: str) -> Extraction | Failure | Rejected | None:
         """The stored outcome; None when there is none; Rejected when the entry cannot be

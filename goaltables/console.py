@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import click
 
 from goaltables.batch import Duplicate, Failure, Finished
+from goaltables.escapes import printable
 from goaltables.records import Problem
 
 if TYPE_CHECKING:
@@ -50,14 +51,14 @@ class ProgressReport:
 
             tqdm.tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
             self.bar = tqdm.tqdm(total=total, file=self.stream, unit="file", dynamic_ncols=True)
-        self.bar.set_postfix_str(finished.item.source[-40:], refresh=False)
+        self.bar.set_postfix_str(printable(finished.item.source[-40:]), refresh=False)
         self.bar.update(1)
 
     def _say(self, line: str) -> None:
         if self.bar is not None:
-            self.bar.write(line, file=self.stream)
+            self.bar.write(printable(line), file=self.stream)
         else:
-            click.echo(line, file=self.stream)
+            click.echo(printable(line), file=self.stream)
 
 
 def _what_became(finished: Finished) -> str:
