@@ -144,8 +144,13 @@ def read_entry(stored: bytes, key: str) -> Extraction | Failure:
     if header.get("sha256") != hashlib.sha256(body).hexdigest():
         raise ValueError("its bytes do not match its hash: changed or damaged")
     try:
-        return outcome_from_data(json.loads(body))
+        outcome = outcome_from_data(json.loads(body))
     except RecursionError:
         raise ValueError("its data nests too deep") from None
     except ValueError as error:
         raise ValueError(f"its data does not fit the record types ({error})") from None
+    if isinstance(outcome, Extraction) and any(
+        r.doc_id != outcome.document.doc_id for r in outcome.records
+    ):
+        raise ValueError("its records belong to another document")
+    return outcome

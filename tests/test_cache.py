@@ -102,6 +102,12 @@ def _year(year: object) -> dict[str, object]:
     return data
 
 
+def _record_of(doc_id: str) -> dict[str, object]:
+    data = _as_data()
+    data["extraction"]["records"][0]["doc_id"] = doc_id  # type: ignore[index]
+    return data
+
+
 @pytest.mark.parametrize(
     ("stored", "reason"),
     [
@@ -116,6 +122,7 @@ def _year(year: object) -> dict[str, object]:
         (_with_body({"failure": {"kind": "x"}}), "fields"),
         (_with_body({"failure": {"kind": "x", "message": "y", "run": "z"}}), "fields"),
         (_with_body({"extraction": [[[]]]}), "an object expected"),
+        (_with_body(_record_of("other")), "belong to another document"),
     ],
 )
 def test_an_entry_that_does_not_check_out_is_refused(stored: bytes, reason: str) -> None:
