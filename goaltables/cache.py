@@ -19,10 +19,13 @@ both lines), nor need it be: an entry can only hold what a report file could giv
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import re
 import shutil
+import stat
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -76,7 +79,7 @@ class ExtractionCache:
     def open(cls, root: Path) -> ExtractionCache:
         """The cache of this tool version in `root`; other versions' entries are removed."""
         fingerprint = tool_fingerprint()
-        if root.is_dir():
+        with contextlib.suppress(OSError):  # an unreadable folder: its entries are missed
             for old in root.iterdir():
                 if _FINGERPRINT.fullmatch(old.name) and old.name != fingerprint and old.is_dir():
                     shutil.rmtree(old, ignore_errors=True)
@@ -93,15 +96,14 @@ class ExtractionCache:
         trusted or read (it is removed: the file's next reading replaces it)."""
         path = self._path(key)
         try:
-            stored = path.read_bytes()
+            return read_entry(_read_plain_file(path), key)
         except FileNotFoundError:
             return None
-        except OSError as error:
-            return Rejected(f"cannot be read ({error.strerror})")
-        try:
-            return read_entry(stored, key)
-        except ValueError as error:
-            path.unlink(missing_ok=True)
+        except (OSError, ValueError) as error:
+            with contextlib.suppress(OSError):
+                path.unlink()
+            if isinstance(error, OSError):
+                return Rejected(f"cannot be read ({error.strerror})")
             return Rejected(str(error))
 
     def put(self, key: str, value: Extraction | Failure) -> None:
@@ -114,6 +116,16 @@ class ExtractionCache:
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
+
+
+def _read_plain_file(path: Path) -> bytes:
+    """The bytes of `path` if it is a regular file. A link, a pipe or a device planted in an
+    entry's place is refused: a pipe would block the run, /dev/zero fill its memory."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise ValueError("not a plain file")
+        return handle.read()
 
 
 def entry_bytes(key: str, value: Extraction | Failure) -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pickle
 from pathlib import Path
 
@@ -153,3 +154,15 @@ def test_a_bad_entry_is_removed_and_other_folders_are_kept(tmp_path: Path) -> No
     assert isinstance(cache.get(KEY), Rejected)
     assert not path.exists() and cache.get(KEY) is None
     assert {p.name for p in tmp_path.iterdir()} == {"my-notes", cache.folder.name}
+
+
+def test_a_pipe_or_a_link_in_an_entry_s_place_is_refused(tmp_path: Path) -> None:
+    cache = ExtractionCache.open(tmp_path)
+    cache.put(KEY, _extraction())
+    path = cache.folder / KEY[:2] / f"{KEY}.json"
+    path.unlink()
+    os.mkfifo(path)  # reading it would wait for a writer for ever
+    assert cache.get(KEY) == Rejected("not a plain file")
+    path.symlink_to("/dev/zero")  # reading it would fill the memory
+    assert cache.get(KEY) == Rejected("cannot be read (Too many levels of symbolic links)")
+    assert not path.exists() and not path.is_symlink()
