@@ -14,6 +14,7 @@ not build a million cell objects first."""
 
 from __future__ import annotations
 
+import contextlib
 import math
 from pathlib import Path
 
@@ -48,9 +49,21 @@ _FONTS = {s: Font(color=c) for s, (_, c) in STATUS_STYLES.items()}
 def write_workbook(path: Path, sheets: dict[str, pd.DataFrame]) -> None:
     """One sheet per table, in the order given."""
     book = Workbook(write_only=True)
-    for name, frame in sheets.items():
-        _write_sheet(book.create_sheet(name), frame)
+    try:
+        for name, frame in sheets.items():
+            _write_sheet(book.create_sheet(name), frame)
+    except Exception:
+        _close_quietly(book)
+        raise
     book.save(path)
+
+
+def _close_quietly(book: Workbook) -> None:
+    """Close the sheets of a workbook that will not be saved: a sheet left half-written
+    raises again, out of context, when Python collects it."""
+    for sheet in book.worksheets:
+        with contextlib.suppress(Exception):
+            sheet.close()
 
 
 def _write_sheet(sheet: WriteOnlyWorksheet, frame: pd.DataFrame) -> None:
