@@ -22,13 +22,14 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
-from goaltables.cache import ExtractionCache
+from goaltables.cache import ExtractionCache, Rejected
 from goaltables.errors import GoalTablesError
 from goaltables.extract import ReadOptions, extract, unreadable
 from goaltables.inputs import InputFile
 from goaltables.records import Extraction
+from goaltables.records import Failure as Failure  # its home was here: callers may import it
 
 # Workers read this many files each before a fresh one takes over: readers' caches and
 # fragmented memory do not pile up over a run of thousands.
@@ -45,12 +46,6 @@ class BatchSettings:
 
 
 @dataclass(frozen=True, slots=True)
-class Failure:
-    kind: str  # an error's kind: encrypted, damaged, timeout, crash, internal-error, ...
-    message: str  # the reason, without the file's name
-
-
-@dataclass(frozen=True, slots=True)
 class Duplicate:
     first: str  # the source of the earlier input with the same bytes
 
@@ -64,6 +59,7 @@ class Finished:
     content_hash: str  # sha256 of the bytes; empty when the file could not be read
     outcome: Outcome
     cached: bool = False
+    notes: tuple[str, ...] = ()  # about this run's handling of the file (a cache entry passed over)
 
     @property
     def failed(self) -> bool:
@@ -132,6 +128,7 @@ class _Run:
         self.finished: dict[int, Finished] = {}
         self.hashes: dict[int, str] = {}
         self.missing: list[int] = []
+        self.notes: dict[int, tuple[str, ...]] = {}
         self.stopped = False
 
     def answer_at_once(self, identified: Sequence[Identified]) -> None:
@@ -156,8 +153,10 @@ class _Run:
             stored = self.cache.get(self._key(index))
         if isinstance(stored, Extraction | Failure):
             self._finish(index, Finished(item, content_hash, _as(stored, item), cached=True))
-        else:
-            self.missing.append(index)
+            return
+        if isinstance(stored, Rejected):
+            self.notes[index] = (f"its cache entry was not used ({stored.reason}): read again",)
+        self.missing.append(index)
 
     def read_missing(self) -> None:
         if self.settings.jobs <= 1 and self.settings.timeout is None:
@@ -212,9 +211,13 @@ class _Run:
 
     def _done(self, index: int, outcome: Outcome) -> None:
         item = self.items[index]
+        notes = self.notes.get(index, ())
         if self.cache is not None and _cacheable(outcome):
-            self.cache.put(self._key(index), outcome)
-        self._finish(index, Finished(item, self.hashes[index], outcome))
+            try:
+                self.cache.put(self._key(index), outcome)
+            except OSError as error:  # a full disk or a read-only cache: the run goes on
+                notes += (f"not kept in the cache ({error.strerror})",)
+        self._finish(index, Finished(item, self.hashes[index], outcome, notes=notes))
 
     def _finish(self, index: int, finished: Finished) -> None:
         self.finished[index] = finished
@@ -272,7 +275,7 @@ def _worker_start() -> None:
 PASSING_FAILURES = frozenset({"timeout", "crash", "memory", "internal-error"})
 
 
-def _cacheable(outcome: Outcome) -> bool:
+def _cacheable(outcome: Outcome) -> TypeGuard[Extraction | Failure]:
     """What the file itself decides; not a timeout, a crash or a bug, which may not recur."""
     return isinstance(outcome, Extraction) or (
         isinstance(outcome, Failure) and outcome.kind not in PASSING_FAILURES

@@ -14,6 +14,7 @@ import click
 
 from goaltables import __version__
 from goaltables.errors import GoalTablesError, UsageError
+from goaltables.escapes import name_as_text, printable
 from goaltables.export.schema import goal_rows
 from goaltables.extract import ReadOptions, detect_format, read_bytes
 from goaltables.extract import extract as extract_file
@@ -56,8 +57,14 @@ def parse_pages(text: str | None) -> list[int] | None:
     return pages
 
 
+def _say(line: str) -> None:
+    """A message on stderr, one line a terminal shows as it is: a file name's escape codes
+    and line breaks are printed as escapes, never run."""
+    click.echo(printable(line), err=True)
+
+
 def _fail(error: GoalTablesError) -> None:
-    click.echo(f"error: {error}", err=True)
+    _say(f"error: {error}")
     sys.exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_SOME_FAILED)
 
 
@@ -180,8 +187,8 @@ def run(
     last = None if (force or no_cache) else runstate.current_run(out_dir, key)
     if last is not None:
         for line in last.messages:
-            click.echo(line, err=True)
-        click.echo(f"{last.summary}; nothing changed since the last run", err=True)
+            _say(line)
+        _say(f"{last.summary}; nothing changed since the last run")
         sys.exit(last.exit_code)
     # Only a run with work to do pays for pandas, pyarrow and the linking's libraries.
     from goaltables.export.dataset import ExportSettings, write_dataset
@@ -204,7 +211,7 @@ def run(
         )
     except Interrupted as stop:
         progress.close()
-        click.echo(interrupted_message(stop.done, stop.total, cache), err=True)
+        _say(interrupted_message(stop.done, stop.total, cache))
         sys.exit(EXIT_INTERRUPTED)
     except KeyboardInterrupt:  # before any file was read, or while linking
         progress.close()
@@ -212,16 +219,20 @@ def run(
         sys.exit(EXIT_INTERRUPTED)
     progress.close()
     runstate.forget_run(out_dir)
-    written = write_dataset(
-        out_dir,
-        result.documents,
-        result.records,
-        result.problems,
-        ExportSettings(excel=excel),
-        result.linking,
-    )
+    try:
+        written = write_dataset(
+            out_dir,
+            result.documents,
+            result.records,
+            result.problems,
+            ExportSettings(excel=excel),
+            result.linking,
+        )
+    except GoalTablesError as error:  # an output that cannot be written: its name, one line
+        _fail(error)
+        return
     said = summary(result, out_dir, progress.from_cache)
-    click.echo(said, err=True)
+    _say(said)
     code = EXIT_SOME_FAILED if result.failed_sources else EXIT_OK
     if not no_cache and not any(p.kind in PASSING_FAILURES for p in result.problems):
         runstate.record_run(out_dir, key, written, runstate.LastRun(progress.messages, said, code))
@@ -261,7 +272,7 @@ def report(dataset: Path, target: Path | None) -> None:
     except GoalTablesError as error:
         _fail(error)
         return
-    click.echo(f"{target}", err=True)
+    _say(f"{target}")
 
 
 @main.command()
@@ -277,13 +288,13 @@ def extract(file: Path, as_json: bool, password: str | None) -> None:
       goaltables extract tilinpaatos-2024.pdf --json | jq .goal
     """
     try:
-        extraction = extract_file(file, options=ReadOptions(password=password))
+        extraction = extract_file(file, name_as_text(str(file)), ReadOptions(password=password))
     except GoalTablesError as error:
         _fail(error)
         return
     records = assign_goal_ids(extraction.records)
     for note in extraction.document.problems:
-        click.echo(f"note: {file}: {note}", err=True)
+        _say(f"note: {file}: {note}")
     if as_json:
         for record, row in zip(records, goal_rows(records), strict=True):
             row |= {"table": record.source.table, "row": record.source.row}
@@ -375,4 +386,4 @@ def inspect(
         return
     for path in written:
         click.echo(str(path))
-    click.echo(f"{len(written)} pages drawn -> {out_dir}/", err=True)
+    _say(f"{len(written)} pages drawn -> {out_dir}/")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import click
 
 from goaltables.batch import Duplicate, Failure, Finished
+from goaltables.escapes import printable
 from goaltables.records import Problem
 
 if TYPE_CHECKING:
@@ -50,14 +51,14 @@ class ProgressReport:
 
             tqdm.tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
             self.bar = tqdm.tqdm(total=total, file=self.stream, unit="file", dynamic_ncols=True)
-        self.bar.set_postfix_str(finished.item.source[-40:], refresh=False)
+        self.bar.set_postfix_str(printable(finished.item.source[-40:]), refresh=False)
         self.bar.update(1)
 
     def _say(self, line: str) -> None:
         if self.bar is not None:
-            self.bar.write(line, file=self.stream)
+            self.bar.write(printable(line), file=self.stream)
         else:
-            click.echo(line, file=self.stream)
+            click.echo(printable(line), file=self.stream)
 
 
 def _what_became(finished: Finished) -> str:
@@ -72,11 +73,12 @@ def _what_became(finished: Finished) -> str:
 
 def _problem_lines(finished: Finished) -> list[str]:
     outcome, source = finished.outcome, finished.item.source
+    notes = [f"note: {source}: {note}" for note in finished.notes]
     if isinstance(outcome, Failure):
-        return [f"error: {Problem(source, outcome.kind, outcome.message)}"]
+        return [*notes, f"error: {Problem(source, outcome.kind, outcome.message)}"]
     if isinstance(outcome, Duplicate):
-        return []
-    return [f"note: {source}: {note}" for note in outcome.document.problems]
+        return notes
+    return notes + [f"note: {source}: {note}" for note in outcome.document.problems]
 
 
 def summary(result: Result, out_dir: Path, from_cache: int) -> str:

@@ -53,3 +53,9 @@ class UsageError(GoalTablesError, ValueError):
     """What was asked for does not fit the input (a page the document does not have)."""
 
     kind = "usage"
+
+
+class OutputError(GoalTablesError, OSError):
+    """An output could not be written: its file, and the row where a value in it is the cause."""
+
+    kind = "output"

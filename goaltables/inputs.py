@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from goaltables.errors import GoalTablesError, UsageError
+from goaltables.escapes import name_as_text
 from goaltables.extract import REPORT_SUFFIXES, detect_format
 from goaltables.records import Extraction, Phase
 
@@ -32,6 +33,13 @@ class InputFile:
     path: Path
     source: str  # the name in the dataset: relative to the folder given, or the path as given
 
+    @classmethod
+    def named(cls, path: Path, name: str) -> InputFile:
+        """`path`, whose name in the dataset is `name` with its undecodable bytes and control
+        characters escaped (`escapes.name_as_text`): every output can hold it, every terminal
+        show it."""
+        return cls(path, name_as_text(name))
+
 
 def collect_inputs(inputs: Iterable[str | Path]) -> list[InputFile]:
     """Files as given; the report files below each folder; the files a glob pattern matches
@@ -41,18 +49,20 @@ def collect_inputs(inputs: Iterable[str | Path]) -> list[InputFile]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            files.extend(InputFile(f, f.relative_to(path).as_posix()) for f in walk_folder(path))
+            files.extend(
+                InputFile.named(f, f.relative_to(path).as_posix()) for f in walk_folder(path)
+            )
         elif not path.exists() and not path.is_symlink() and _GLOB_CHARACTERS & set(str(item)):
             files.extend(_glob(str(item)))
         else:
-            files.append(InputFile(path, str(item)))
+            files.append(InputFile.named(path, str(item)))
     return files
 
 
 def _glob(pattern: str) -> list[InputFile]:
     matches = sorted(glob.glob(pattern, recursive=True))
     if not matches:
-        return [InputFile(Path(pattern), pattern)]  # reads as "no such file"
+        return [InputFile.named(Path(pattern), pattern)]  # reads as "no such file"
     found: list[InputFile] = []
     seen: set[tuple[int, int]] = set()
     for match in matches:
@@ -63,9 +73,9 @@ def _glob(pattern: str) -> list[InputFile]:
                 continue  # the same file again through a linked folder (`**` follows links)
             seen.add(identity)
         if path.is_dir():
-            found.extend(InputFile(f, f.as_posix()) for f in walk_folder(path))
+            found.extend(InputFile.named(f, f.as_posix()) for f in walk_folder(path))
         else:
-            found.append(InputFile(path, path.as_posix()))
+            found.append(InputFile.named(path, path.as_posix()))
     return found
 
 

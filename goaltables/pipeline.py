@@ -89,6 +89,7 @@ def run_identified(
 
 def _add(result: Result, finished: Finished, manifest: Manifest) -> None:
     item, outcome = finished.item, finished.outcome
+    result.problems.extend(Problem(item.source, "note", note) for note in finished.notes)
     if isinstance(outcome, Failure):
         result.problems.append(Problem(item.source, outcome.kind, outcome.message))
         result.documents.append(_failed_document(finished))

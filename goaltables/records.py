@@ -107,6 +107,14 @@ class Extraction:
 
 
 @dataclass(frozen=True, slots=True)
+class Failure:
+    """Why a file gave no records, as data: an error's kind and the reason."""
+
+    kind: str  # an error's kind: encrypted, damaged, timeout, crash, internal-error, ...
+    message: str  # the reason, without the file's name
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """A file (or part of one) that could not be read, as data: the batch goes on."""
 

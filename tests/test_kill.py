@@ -4,7 +4,6 @@ consistent, and the next run goes on from what was finished."""
 from __future__ import annotations
 
 import os
-import pickle
 import signal
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from goaltables.cache import ExtractionCache, Rejected
 from goaltables.export import dataset
 from goaltables.pipeline import run
 from tests.golden_samples import SEEDS, require
@@ -41,7 +41,7 @@ def _snapshot(out: Path) -> dict[str, bytes]:
 
 
 def _cache_entries(out: Path) -> list[Path]:
-    return sorted((out / ".cache").glob("*/*/*.pickle"))
+    return sorted((out / ".cache").glob("*/*/*.json"))
 
 
 def _previous_run(out: Path) -> dict[str, bytes]:
@@ -76,8 +76,8 @@ def _start_and_stop(out: Path, how: signal.Signals) -> subprocess.CompletedProce
 def _assert_cache_consistent(out: Path) -> int:
     entries = _cache_entries(out)
     for entry in entries:
-        with entry.open("rb") as handle:
-            pickle.load(handle)  # whole: a kill never leaves half an entry
+        stored = ExtractionCache(entry.parent.parent).get(entry.stem)
+        assert stored is not None and not isinstance(stored, Rejected)  # never half an entry
     assert not list((out / ".cache").rglob("*.tmp"))
     return len(entries)
 

@@ -12,8 +12,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from goaltables.errors import OutputError
 from goaltables.export.comparison import comparison_frame, links_frame, review_frame
 from goaltables.export.datapackage import data_package
+from goaltables.export.escaping import encodable, spreadsheet_notes, unencodable_notes
 from goaltables.export.files import atomic_path
 from goaltables.export.schema import FORMULA_STARTS
 from goaltables.export.tables import documents_frame, goals_frame, problems_frame
@@ -81,38 +83,105 @@ def write_dataset(
 ) -> list[Path]:
     """Write goals, documents, problems, links and the comparison in every format, review.csv
     for a person to mark, goals.xlsx with every table, and datapackage.json describing the CSV
-    tables; return the files written."""
+    tables; return the files written. Text an output cannot hold is escaped there, with a note
+    in problems; a file that cannot be written raises OutputError naming it."""
     settings = settings or ExportSettings()
     linking = linking or Linking()
+    tables, linking = _tables(documents, records, problems, linking)
+    files = _files(out_dir, tables, linking, settings)
+    # Every file goes to a temporary name first; only when all are written are they renamed,
+    # one after another in a moment: a crash while writing leaves the previous set whole.
+    try:
+        with contextlib.ExitStack() as renames:
+            for target, write in files.items():
+                _write_one(renames, target, write)
+    except OutputError:
+        raise
+    except OSError as error:
+        raise OutputError(
+            f"{out_dir}: the outputs could not be put in place ({_why(error)})"
+        ) from error
+    return list(files)
+
+
+def _files(
+    out_dir: Path, tables: dict[str, pd.DataFrame], linking: Linking, settings: ExportSettings
+) -> dict[Path, Callable[[Path], None]]:
+    """Each output file and how to write it, in the order they are written."""
+    files = {
+        out_dir / f"{name}.{suffix}": _bound(writer, df, settings)
+        for name, df in tables.items()
+        for suffix, writer in WRITERS.items()
+    }
+    # The review file is a form for a person: CSV only, read back with --decisions.
+    files[out_dir / "review.csv"] = _bound(write_csv, review_frame(linking), settings)
+    sheets = {name: tables[name] for name in WORKBOOK_SHEETS}
+    files[out_dir / "goals.xlsx"] = lambda path: write_workbook(path, sheets)
+    package = json.dumps(data_package(tables, settings.excel), ensure_ascii=False, indent=1)
+    files[out_dir / "datapackage.json"] = _text_writer(package + "\n")
+    return files
+
+
+def _bound(writer: Writer, df: pd.DataFrame, settings: ExportSettings) -> Callable[[Path], None]:
+    return lambda path: writer(df, path, settings)
+
+
+def _text_writer(text: str) -> Callable[[Path], None]:
+    def write(path: Path) -> None:
+        path.write_text(text, encoding="utf-8")
+
+    return write
+
+
+def _tables(
+    documents: list[DocumentInfo], records: list[Record], problems: list[Problem], linking: Linking
+) -> tuple[dict[str, pd.DataFrame], Linking]:
+    """The dataset's tables, and the linking they were made with (its text escaped, where a
+    lone surrogate, which no string column holds, made it so); the notes on what was escaped
+    are in problems."""
+    try:
+        return _frames(documents, records, problems, linking), linking
+    except UnicodeEncodeError:
+        notes = unencodable_notes(records)
+        fit = encodable((documents, records, [*problems, *notes], linking))
+        return _frames(*fit), fit[3]
+
+
+def _frames(
+    documents: list[DocumentInfo], records: list[Record], problems: list[Problem], linking: Linking
+) -> dict[str, pd.DataFrame]:
     tables = {
         "goals": goals_frame(records),
         "documents": documents_frame(documents),
-        "problems": problems_frame(problems),
         "links": links_frame(linking),
         "comparison": _typed(comparison_frame(documents, records, linking)),
     }
-    # Every file goes to a temporary name first; only when all are written are they renamed,
-    # one after another in a moment: a crash while writing leaves the previous set whole.
-    with contextlib.ExitStack() as renames:
-        written = []
-        for name, df in tables.items():
-            for suffix, writer in WRITERS.items():
-                target = out_dir / f"{name}.{suffix}"
-                writer(df, renames.enter_context(atomic_path(target)), settings)
-                written.append(target)
-        # The review file is a form for a person: CSV only, read back with --decisions.
-        target = out_dir / "review.csv"
-        write_csv(review_frame(linking), renames.enter_context(atomic_path(target)), settings)
-        written.append(target)
-        target = out_dir / "goals.xlsx"
-        sheets = {name: tables[name] for name in WORKBOOK_SHEETS}
-        write_workbook(renames.enter_context(atomic_path(target)), sheets)
-        written.append(target)
-        target = out_dir / "datapackage.json"
-        package = json.dumps(data_package(tables, settings.excel), ensure_ascii=False, indent=1)
-        renames.enter_context(atomic_path(target)).write_text(package + "\n", encoding="utf-8")
-        written.append(target)
-    return written
+    tables["problems"] = problems_frame([*problems, *spreadsheet_notes(tables)])
+    order = ("goals", "documents", "problems", "links", "comparison")
+    return {name: tables[name] for name in order}
+
+
+def _write_one(renames: contextlib.ExitStack, target: Path, write: Callable[[Path], None]) -> Path:
+    """Write `target` (to a temporary name, renamed when all are written); any failure as an
+    OutputError naming the file, and the row where the writer knows it."""
+    try:
+        write(renames.enter_context(atomic_path(target)))
+    except Exception as error:
+        raise OutputError(f"{target}: could not be written ({_why(error)})") from error
+    return target
+
+
+_REASON_LENGTH = 300  # an error may quote a whole cell: the one line stays readable
+
+
+def _why(error: Exception) -> str:
+    if isinstance(error, OutputError):
+        reason = str(error)
+    elif isinstance(error, OSError) and error.strerror:
+        reason = error.strerror
+    else:
+        reason = f"{type(error).__name__}: {error}"
+    return reason if len(reason) <= _REASON_LENGTH else reason[:_REASON_LENGTH] + "..."
 
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:

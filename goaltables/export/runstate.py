@@ -33,9 +33,15 @@ def run_key(inputs: Sequence[tuple[str, str, str]], *settings: object) -> str:
     """A hash of (source, content hash, why unreadable) per input and the settings given."""
     digest = hashlib.sha256(tool_fingerprint().encode())
     for fields in inputs:
-        digest.update("\0".join(fields).encode() + b"\n")
+        # surrogatepass: a name's undecodable byte must not end the run (names are escaped
+        # when collected; this is for callers that pass raw paths).
+        digest.update("\0".join(fields).encode("utf-8", "surrogatepass") + b"\n")
     for setting in settings:
-        value = setting if isinstance(setting, bytes) else repr(setting).encode()
+        value = (
+            setting
+            if isinstance(setting, bytes)
+            else repr(setting).encode("utf-8", "surrogatepass")
+        )
         digest.update(hashlib.sha256(value).digest())
     return digest.hexdigest()
 

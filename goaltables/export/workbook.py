@@ -7,11 +7,14 @@ lights (Excel's own "good / neutral / bad" fills, so they read as a spreadsheet 
 Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
 return) is stored as a text cell with Excel's quote prefix, as OWASP recommends against CSV
 (and spreadsheet) injection: it shows exactly as read and is never evaluated, also after the
-cell is edited. Written with openpyxl in write-only mode: rows stream to the file, so a
-comparison of 200 documents (400 columns) does not build a million cell objects first."""
+cell is edited. Control characters (an HTML cell's `&#27;`), which a workbook cannot hold, are
+written as escapes (`\\x1b`); `escaping` notes them in problems. Written with openpyxl in
+write-only mode: rows stream to the file, so a comparison of 200 documents (400 columns) does
+not build a million cell objects first."""
 
 from __future__ import annotations
 
+import contextlib
 import math
 from pathlib import Path
 
@@ -22,6 +25,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from goaltables.errors import OutputError
+from goaltables.escapes import SPREADSHEET_UNSAFE, escape
 from goaltables.export.schema import FORMULA_STARTS
 
 # Fill and font per status: Excel's "Good", "Neutral" and "Bad" cell styles, and a grey.
@@ -44,9 +49,21 @@ _FONTS = {s: Font(color=c) for s, (_, c) in STATUS_STYLES.items()}
 def write_workbook(path: Path, sheets: dict[str, pd.DataFrame]) -> None:
     """One sheet per table, in the order given."""
     book = Workbook(write_only=True)
-    for name, frame in sheets.items():
-        _write_sheet(book.create_sheet(name), frame)
+    try:
+        for name, frame in sheets.items():
+            _write_sheet(book.create_sheet(name), frame)
+    except Exception:
+        _close_quietly(book)
+        raise
     book.save(path)
+
+
+def _close_quietly(book: Workbook) -> None:
+    """Close the sheets of a workbook that will not be saved: a sheet left half-written
+    raises again, out of context, when Python collects it."""
+    for sheet in book.worksheets:
+        with contextlib.suppress(Exception):
+            sheet.close()
 
 
 def _write_sheet(sheet: WriteOnlyWorksheet, frame: pd.DataFrame) -> None:
@@ -59,12 +76,19 @@ def _write_sheet(sheet: WriteOnlyWorksheet, frame: pd.DataFrame) -> None:
     sheet.auto_filter.ref = f"A1:{last}{len(frame) + 1}"
     sheet.append([_header(sheet, column) for column in columns])
     kinds = list(zip([_is_status(c) for c in columns], widths, strict=True))
-    for values in frame.itertuples(index=False, name=None):
-        sheet.append([_cell(sheet, v, *kind) for v, kind in zip(values, kinds, strict=True)])
+    sources = frame["source"] if "source" in frame.columns else None
+    for number, values in enumerate(frame.itertuples(index=False, name=None)):
+        try:
+            sheet.append([_cell(sheet, v, *kind) for v, kind in zip(values, kinds, strict=True)])
+        except Exception as error:  # say where: the one line must lead to the file
+            source = f" (from {sources.iloc[number]})" if sources is not None else ""
+            raise OutputError(
+                f"sheet {sheet.title}, row {number + 2}{source}: {type(error).__name__}: {error}"
+            ) from error
 
 
 def _header(sheet: WriteOnlyWorksheet, name: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=name)
+    cell = WriteOnlyCell(sheet, value=escape(name, SPREADSHEET_UNSAFE))
     cell.font = _HEADER_FONT
     cell.alignment = _WRAP
     return cell
@@ -94,9 +118,12 @@ def _cell(sheet: WriteOnlyWorksheet, value: object, status_column: bool, width: 
 
 
 def _plain(value: object) -> object:
-    """pandas' missing values as empty cells; numpy numbers as Python's."""
+    """pandas' missing values as empty cells; numpy numbers as Python's; text with what a
+    spreadsheet cannot hold (ESC, a lone surrogate) written as escapes."""
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
+    if isinstance(value, str):
+        return escape(value, SPREADSHEET_UNSAFE)
     return value.item() if hasattr(value, "item") else value
 
 

@@ -30,10 +30,38 @@ class TabularDocument:
     grids: list[Grid] = field(default_factory=list)
     title: str = ""
     other_lines: list[str] = field(default_factory=list)  # text outside the tables (legend)
+    notes: list[str] = field(default_factory=list)  # what was lost or guessed
 
 
 def read_rows(text: str) -> list[TextRow]:
     """Tab-separated rows with the line each starts on; blank rows skipped."""
+    return split_rows(text).rows
+
+
+@dataclass(frozen=True, slots=True)
+class SplitRows:
+    rows: list[TextRow]
+    note: str = ""  # why the quotes were not read as quotes
+
+
+def split_rows(text: str) -> SplitRows:
+    """The rows, quoted cells read as spreadsheets write them; where the quotes do not parse
+    (a quote never closed swallows the rest of the file; a cell past the csv module's field
+    limit raises), line by line with quotes as text, and a note: one stray quote must not
+    cost the whole file."""
+    try:
+        if not _quote_left_open(text):
+            return SplitRows(_quoted_rows(text))
+        reason = "a quote is never closed"
+    except csv.Error as error:
+        reason = str(error)
+    return SplitRows(_unquoted_rows(text), _QUOTES_NOT_READ.format(reason))
+
+
+_QUOTES_NOT_READ = "its quoted cells could not be read ({}): read line by line, quotes as text"
+
+
+def _quoted_rows(text: str) -> list[TextRow]:
     reader = csv.reader(io.StringIO(text), delimiter="\t")
     rows, next_line = [], 1
     for cells in reader:
@@ -41,6 +69,36 @@ def read_rows(text: str) -> list[TextRow]:
             rows.append(TextRow(next_line, tuple(cells)))
         next_line = reader.line_num + 1
     return rows
+
+
+def _unquoted_rows(text: str) -> list[TextRow]:
+    rows = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        cells = tuple(_unquoted(c) for c in line.split("\t"))
+        if any(clean_cell(c) for c in cells):
+            rows.append(TextRow(number, cells))
+    return rows
+
+
+def _unquoted(cell: str) -> str:
+    """A cell quoted whole on its line loses its quotes (doubled ones become one); other
+    quotes stay as they are."""
+    if len(cell) >= 2 and cell.startswith('"') and cell.endswith('"'):
+        return cell[1:-1].replace('""', '"')
+    return cell
+
+
+def _quote_left_open(text: str) -> bool:
+    """Whether a quoted cell runs to the end of the text: the csv module then gives the rest
+    of the file as that one cell, silently. Quotes come in pairs, except a stray one."""
+    if text.count('"') % 2 == 0:
+        return False
+    try:
+        for _ in csv.reader(io.StringIO(text), delimiter="\t", strict=True):
+            pass
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
 
 
 def has_goal_header(text: str) -> bool:
@@ -53,7 +111,9 @@ def read_tabular(text: str) -> TabularDocument:
     header: tuple[str, ...] | None = None
     body: list[GridRow] = []
     area = ""  # the heading over the current table
-    rows = read_rows(text)
+    split = split_rows(text)
+    rows = split.rows
+    doc.notes += [split.note] if split.note else []
     for index, row in enumerate(rows):
         if len(row.cells) >= 3 and is_goal_header(row.cells):
             if (

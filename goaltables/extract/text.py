@@ -38,6 +38,7 @@ def _read_tab_separated(text: str, doc: DocumentInfo) -> Extraction:
     if not drafts:
         raise NoGoalTable(f"{doc.source}: a goal-table header but no rows under it")
     doc = _with_title(doc, "text/tab-separated", tabular.title, _common_sector(drafts), text)
+    doc = replace(doc, problems=(*doc.problems, *tabular.notes))
     legend = find_legend(tabular.other_lines)
     return finish(doc, build_records(doc, drafts, legend), len(tabular.grids))
 
