@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-LAYOUTS = ("band", "cards", "group")
+LAYOUTS = ("band", "cards", "group", "goal_rows")
 RULINGS = ("ruled", "unruled", "shaded", "line_shaded")
 ENCODINGS = ("glyph", "ball_digit", "digit", "shading", "word", "image")
 LEGEND_PLACES = ("before", "earlier", "none")
@@ -292,8 +292,9 @@ class Measure:
 @dataclass
 class Goal:
     text: str
-    progress: str  # goal-level progress (cards)
+    progress: str  # goal-level progress (cards, goal rows)
     measures: list[Measure]
+    level: Level | None = None  # the goal's own assessment (goal rows, which have no measures)
 
 
 @dataclass
@@ -418,8 +419,20 @@ def draw_measure(rng: random.Random, plan: DocPlan, text: str, kind: str) -> Mea
     return Measure(text, values, progress, draw_level(rng, plan.scale))
 
 
+def draw_goal_rows(rng: random.Random, plan: DocPlan) -> list[Goal]:
+    """Goals assessed on their own row, without measures (Simrishamn's `Nämndmål | Bedömning`)."""
+    texts = draw_goal_texts(rng, plan.lang, rng.randint(3, 6))
+    return [
+        Goal(t, paragraph(rng, plan.lang, rng.randint(1, 4)), [], draw_level(rng, plan.scale))
+        for t in texts
+    ]
+
+
 def draw_area(rng: random.Random, plan: DocPlan, name: str, pool: list[tuple[str, str]]) -> Area:
     """An area of 2-5 goals with 1-4 measures each, taken from the pool while it lasts."""
+    prose = [paragraph(rng, plan.lang, rng.randint(3, 7)) for _ in range(rng.randint(0, 2))]
+    if plan.layout == "goal_rows":
+        return Area(name, draw_goal_rows(rng, plan), prose, finance_first=rng.random() < 0.5)
     goals = []
     for text in draw_goal_texts(rng, plan.lang, rng.randint(2, 5)):
         size = min(rng.choice((1, 2, 2, 3, 3, 4)), len(pool))
@@ -427,7 +440,6 @@ def draw_area(rng: random.Random, plan: DocPlan, name: str, pool: list[tuple[str
             break
         measures = [draw_measure(rng, plan, *pool.pop()) for _ in range(size)]
         goals.append(Goal(text, paragraph(rng, plan.lang, rng.randint(1, 3)), measures))
-    prose = [paragraph(rng, plan.lang, rng.randint(3, 7)) for _ in range(rng.randint(0, 2))]
     return Area(name, goals, prose, finance_first=rng.random() < 0.5)
 
 
@@ -451,6 +463,8 @@ def draw_columns(rng: random.Random, layout: str) -> list[str]:
         return ["goal", "measure", *sorted(values or ["target"], key=VALUE_ROLES.index)]
     if layout == "group":
         return ["measure", *[v for v in values if v != "baseline"], "rating"]
+    if layout == "goal_rows":
+        return ["goal", "rating"]
     tail = ["rating", *(["progress"] if rng.random() < 0.8 else [])]
     rng.shuffle(tail)
     return ["goal", "measure", *values, *tail]

@@ -1,20 +1,29 @@
 """Generated variety as a second check (issue 11, point 9): a layout randomiser with known truth.
 
 `python bench/layout_corpus.py generate [--count 200] [--seed 11] [--folder DIR]` draws COUNT
-goal-table documents from the seed. Each draws its language (Finnish or Swedish), header words
-and column order, its layout (band: a header over one row per measure with the goal merged over
-its measures; cards: shaded label rows over value rows per goal; group: a bold full-width goal
-row over its activities, each followed by a full-width comment row), its ruling (ruled,
-unruled, shaded), its rating encoding (coloured ● glyph, ball with digit, digit, cell shading,
-verdict word, raster PNG icon), where the legend sits (before the tables, on a reading-guide
-page earlier, none) and its renderer (python-docx converted by LibreOffice in one batch, or
-HTML printed by headless Chromium). Filler prose and a finance table sit around the goal tables;
-tables run over page breaks.
+goal-table documents from the seed. Each draws:
+- its language (Finnish or Swedish), a header word per role and the column order;
+- its layout: band (a header over one row per measure, the goal merged over its measures),
+  cards (per goal: shaded label rows over value rows, measure rows ending in the rating), group
+  (a bold full-width goal row over its activities, each followed by a full-width comment row)
+  or goal rows (one assessed goal per row, each followed by a full-width comment row);
+- its ruling: ruled, unruled, shaded cells, or shading drawn per text line (character shading in
+  Word, inline backgrounds in HTML: one rectangle per line, as Word exports print shading);
+- its rating encoding: coloured ● glyph, ball with digit, digit, cell shading, verdict word, or
+  a raster PNG icon;
+- where the legend sits: before the tables, on a reading-guide page earlier, or nowhere;
+- its renderer: python-docx converted by LibreOffice (one batch), or HTML printed by headless
+  Chromium.
+Filler prose and a finance table sit around the goal tables, and tables run over page breaks.
 
 DIR/pdf/ holds the PDFs, DIR/source/ the DOCX and HTML they came from, DIR/gold/ one gold JSON
-per PDF in the format of ../shared/eval/score_real.py (see ../shared/real/README.md), written
-from the plan that was printed: the truth is what a reader sees on the page, never what
-goaltables happens to read. A record's page is found by searching its measure text in the PDF.
+per PDF in the format of ../shared/eval/score_real.py, following the conventions of
+../shared/real/simrishamn_2025.gold.json. The gold is written from the plan that was printed:
+it is what a careful reader writes from the page, never what goaltables happens to read.
+- page: where the row's measure (or, in goal rows, its goal) text starts in the PDF.
+- progress: the comment row's text without its label; on cards the goal's progress text.
+- rating: the digit in the cell, or read off a legend that pairs colours with digits; else null.
+- status: from the colour or the verdict word; from a bare digit only through a legend.
 
 `python bench/layout_corpus.py score [--markdown bench/CORPUS.md]` runs `goaltables run DIR/pdf
 -o DIR/out --no-cache` once, scores every gold with score_real.py, and prints record precision,
@@ -206,30 +215,37 @@ def rating_raw_of(plan: DocPlan, level: Level) -> str:
     }[plan.encoding]
 
 
+def gold_record(plan: DocPlan, area, goal, measure) -> dict:
+    """What a careful reader writes down for one assessed row (page left for the PDF)."""
+    level = measure.level if measure else goal.level
+    if plan.layout == "band":
+        progress = measure.progress if "progress" in plan.columns else None
+    else:
+        progress = goal.progress if plan.layout in ("cards", "goal_rows") else measure.progress
+    values = measure.values if measure else {}
+    return {
+        "page": None,
+        "sector": plan.sector,
+        "area": area.name,
+        "strategy": None,
+        "goal": goal.text,
+        "measure": measure.text if measure else None,
+        **{role: values.get(role) for role in ("baseline", "target", "actual")},
+        "progress": progress,
+        "rating": rating_of(plan, level),
+        "status": status_of(plan, level),
+        "rating_raw": rating_raw_of(plan, level),
+    }
+
+
 def gold_records(plan: DocPlan) -> list[dict]:
-    """One record per measure row, in reading order, with page left for the PDF to tell."""
-    records = []
-    for area in plan.areas:
-        for goal in area.goals:
-            for m in goal.measures:
-                progress = goal.progress if plan.layout == "cards" else m.progress
-                printed = plan.layout != "band" or "progress" in plan.columns
-                records.append(
-                    {
-                        "page": None,
-                        "sector": plan.sector,
-                        "area": area.name,
-                        "strategy": None,
-                        "goal": goal.text,
-                        "measure": m.text,
-                        **{role: m.values.get(role) for role in ("baseline", "target", "actual")},
-                        "progress": progress if printed else None,
-                        "rating": rating_of(plan, m.level),
-                        "status": status_of(plan, m.level),
-                        "rating_raw": rating_raw_of(plan, m.level),
-                    }
-                )
-    return records
+    """One record per measure row (per goal row where goals have no measures), reading order."""
+    return [
+        gold_record(plan, area, goal, measure)
+        for area in plan.areas
+        for goal in area.goals
+        for measure in goal.measures or [None]
+    ]
 
 
 def candidates(words: list[dict], cur: dict, col_left: float) -> list[dict]:
@@ -291,7 +307,7 @@ def gold_document(plan: DocPlan, pdf: Path) -> dict:
     pages = load_pages(pdf)
     records, page, used = gold_records(plan), 1, {}
     for record in records:
-        page = locate(pages, record["measure"], page, used)
+        page = locate(pages, record["measure"] or record["goal"], page, used)
         record["page"] = page
     legend = {}
     if plan.legend_at != "none" and plan.legend_digits and plan.encoding != "word":

@@ -215,15 +215,35 @@ def group_table(doc, plan: DocPlan, goals: list[Goal], images: dict[str, Path]) 
                     rating_cell(cell, m.level, plan, images, 0)
                 else:
                     body_cell(cell, m.text if role == "measure" else m.values[role], plan, 0)
-            comment = table.cell(r + 1, 0).merge(table.cell(r + 1, last))
-            body_cell(comment, "", plan, 0)
-            comment.paragraphs[0].add_run(COMMENT_LABEL[plan.lang] + " ").bold = True
-            comment.paragraphs[0].add_run(m.progress)
-            for run in comment.paragraphs[0].runs:
-                run.font.size = Pt(CELL_SIZE)
-            if plan.ruling == "line_shaded":
-                shade_lines(comment, ZEBRA_FILL)
+            comment_row(table.cell(r + 1, 0).merge(table.cell(r + 1, last)), m.progress, plan)
             r += 2
+
+
+def comment_row(cell, text: str, plan: DocPlan) -> None:
+    """A full-width `Kommentar:` row: a bold label, then the progress text of the row above."""
+    body_cell(cell, "", plan, 0)
+    cell.paragraphs[0].add_run(COMMENT_LABEL[plan.lang] + " ").bold = True
+    cell.paragraphs[0].add_run(text)
+    for run in cell.paragraphs[0].runs:
+        run.font.size = Pt(CELL_SIZE)
+    if plan.ruling == "line_shaded":
+        shade_lines(cell, ZEBRA_FILL)
+
+
+def goal_rows_table(doc, plan: DocPlan, goals: list[Goal], images: dict[str, Path]) -> None:
+    """`Nämndmål | Bedömning`: one goal per row, its comment in a full-width row below."""
+    table = new_table(
+        doc, 1 + 2 * len(goals), fit_widths([13.0, 2.6], plan), plan.ruling == "ruled"
+    )
+    for cell, role in zip(table.rows[0].cells, plan.columns, strict=True):
+        label_cell(cell, plan.headers[role], plan)
+    if plan.repeat_header:
+        repeat_as_header(table.rows[0])
+    for i, goal in enumerate(goals):
+        r = 1 + 2 * i
+        body_cell(table.cell(r, 0), goal.text, plan, 0)
+        rating_cell(table.cell(r, 1), goal.level, plan, images, 0)
+        comment_row(table.cell(r + 1, 0).merge(table.cell(r + 1, 1)), goal.progress, plan)
 
 
 def finance_table(doc, plan: DocPlan) -> None:
@@ -245,6 +265,8 @@ def goal_tables(doc, plan: DocPlan, goals: list[Goal], images: dict[str, Path]) 
         band_table(doc, plan, goals, images)
     elif plan.layout == "group":
         group_table(doc, plan, goals, images)
+    elif plan.layout == "goal_rows":
+        goal_rows_table(doc, plan, goals, images)
     else:
         for goal in goals:
             card_table(doc, plan, goal, images)

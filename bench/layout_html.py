@@ -43,12 +43,23 @@ def image_tag(path: Path) -> str:
     return f'<img src="data:image/png;base64,{data}" width="12" height="12" alt="">'
 
 
+def glyph(colour: str) -> str:
+    return f'<span style="color:#{colour};font-size:12pt">●</span>'
+
+
+def drawn_ball(colour: str) -> str:
+    """A CSS circle: Chromium draws it as a vector shape, not a character."""
+    return (
+        '<span style="display:inline-block;width:10px;height:10px;border-radius:50%;'
+        f'background:#{colour};vertical-align:-1px"></span>'
+    )
+
+
 def rating_html(level: Level, plan: DocPlan, images: dict[str, Path]) -> tuple[str, str]:
     """(cell content, extra style) of a rating cell in the plan's encoding."""
-    ball = f'<span style="color:#{level.colour};font-size:12pt">●</span>'
     content = {
-        "glyph": ball,
-        "ball_digit": f"{ball} {e(level.shown_digit)}",
+        "glyph": glyph(level.colour),
+        "ball_digit": f"{drawn_ball(level.colour)} {e(level.shown_digit)}",
         "digit": e(level.shown_digit),
         "word": e(level.verdict),
         "image": image_tag(images[level.colour]) if plan.encoding == "image" else "",
@@ -81,9 +92,11 @@ def legend_html(plan: DocPlan, images: dict[str, Path]) -> str:
     for level in plan.scale.values():
         if plan.encoding == "image":
             marker = image_tag(images[level.colour])
-        elif plan.encoding in ("glyph", "ball_digit", "shading"):
-            glyph = "■" if plan.encoding == "shading" else "●"
-            marker = f'<span style="color:#{level.colour}">{glyph}</span>'
+        elif plan.encoding == "ball_digit":
+            marker = drawn_ball(level.colour)
+        elif plan.encoding in ("glyph", "shading"):
+            mark = "■" if plan.encoding == "shading" else "●"
+            marker = f'<span style="color:#{level.colour}">{mark}</span>'
         else:
             marker = ""
         if plan.encoding == "word":
@@ -136,8 +149,7 @@ def card_html(plan: DocPlan, goal: Goal, images: dict[str, Path]) -> str:
     for m in goal.measures:
         cells = [td(e(m.text)), *(td(e(m.values[r])) for r in values)]
         if n_rating == 2:
-            ball = f'<span style="color:#{m.level.colour};font-size:12pt">●</span>'
-            cells += [td(ball), td(e(m.level.shown_digit))]
+            cells += [td(drawn_ball(m.level.colour)), td(e(m.level.shown_digit))]
         else:
             cells.append(td(*rating_html(m.level, plan, images)))
         rows.append(f"<tr>{''.join(cells)}</tr>")
@@ -166,6 +178,17 @@ def group_html(plan: DocPlan, goals: list[Goal], images: dict[str, Path]) -> str
     return f"<table><colgroup>{cols}</colgroup>{''.join(rows)}</table>"
 
 
+def goal_rows_html(plan: DocPlan, goals: list[Goal], images: dict[str, Path]) -> str:
+    """`Nämndmål | Bedömning`: one goal per row, its comment in a full-width row below."""
+    rows = [header_row([plan.headers[r] for r in plan.columns], plan)]
+    for goal in goals:
+        rows.append(row([td(e(goal.text)), td(*rating_html(goal.level, plan, images))], 0, plan))
+        comment = f"<b>{e(COMMENT_LABEL[plan.lang])}</b> {e(goal.progress)}"
+        rows.append(row([td(comment, attrs=' colspan="2"')], 0, plan))
+    cols = '<col style="width:82%"><col style="width:18%">'
+    return f"<table><colgroup>{cols}</colgroup>{''.join(rows)}</table>"
+
+
 def finance_html(plan: DocPlan) -> str:
     fin = plan.finance
     head = "".join(td(e(h), attrs=' class="label"') for h in fin.header)
@@ -183,6 +206,8 @@ def goal_tables_html(plan: DocPlan, goals: list[Goal], images: dict[str, Path]) 
         return band_html(plan, goals, images)
     if plan.layout == "group":
         return group_html(plan, goals, images)
+    if plan.layout == "goal_rows":
+        return goal_rows_html(plan, goals, images)
     return "".join(card_html(plan, goal, images) for goal in goals)
 
 
