@@ -63,6 +63,8 @@ SCORED_ON = re.compile(
     r"rating\s+scored on (\d+) found records with a gold rating; status on (\d+)"
 )
 ACCURACY = re.compile(r"real_f1=\S+ rating_acc=(\S+) status_acc=(\S+)")
+FIELD_ACCURACY = re.compile(r"^\s+(\w+)\s+accuracy on found records ([\d.]+)$", re.MULTILINE)
+FIELDS = ("area", "baseline", "target", "actual", "progress")
 
 
 @dataclass(frozen=True)
@@ -375,11 +377,14 @@ class Tally:
     status_n: int = 0
     status_ok: int = 0
     zero: list[str] = field(default_factory=list)  # documents with no record found
+    fields_ok: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
 
     def add(self, name: str, score: dict) -> None:
         self.documents += 1
         for key in ("gold", "predicted", "found", "rating_n", "rating_ok", "status_n", "status_ok"):
             setattr(self, key, getattr(self, key) + score[key])
+        for name_ in FIELDS:
+            self.fields_ok[name_] += score["fields_ok"][name_]
         if score["found"] == 0:
             self.zero.append(name)
 
@@ -421,7 +426,9 @@ def score_one(scorer, out_dir: Path, gold: Path) -> dict:
     gold_n, predicted, found = map(int, COUNTS.search(text).groups())
     rating_n, status_n = map(int, SCORED_ON.search(text).groups())
     rating_acc, status_acc = ACCURACY.search(text).groups()
+    fields = {name: float(acc) for name, acc in FIELD_ACCURACY.findall(text)}
     return {
+        "fields_ok": {name: round(fields[name] * found) for name in FIELDS},
         "gold": gold_n,
         "predicted": predicted,
         "found": found,
@@ -466,6 +473,19 @@ def table_lines(feature: str, by_value: dict[str, Tally]) -> list[str]:
     return lines
 
 
+def field_lines(by_value: dict[str, Tally]) -> list[str]:
+    """Field accuracy on found records, per layout (a field null in both counts as right)."""
+    lines = [
+        "| layout | found | " + " | ".join(FIELDS) + " |",
+        "| --- | ---: |" + " ---: |" * len(FIELDS),
+    ]
+    for value in sorted(by_value):
+        t = by_value[value]
+        cells = " | ".join(fraction(t.fields_ok[f], t.found) for f in FIELDS)
+        lines.append(f"| {value} | {t.found} | {cells} |")
+    return lines
+
+
 def report_lines(seed: int, tallies: dict[str, dict[str, Tally]]) -> list[str]:
     overall = tallies["all"]["all"]
     p, r, f = overall.prf()
@@ -484,12 +504,14 @@ def report_lines(seed: int, tallies: dict[str, dict[str, Tally]]) -> list[str]:
     ]
     for feature in BREAKDOWN:
         lines += [*table_lines(feature, tallies[feature]), ""]
-    return lines
+    lines += ["Field accuracy on found records (score_real.py: similarity ≥ 90):", ""]
+    return [*lines, *field_lines(tallies["layout"]), ""]
 
 
-def score(settings: CorpusSettings, markdown: Path | None) -> None:
+def score(settings: CorpusSettings, markdown: Path | None, run: bool = True) -> None:
     """Run goaltables once over the corpus, score every gold, print and write the figures."""
-    run_goaltables(settings)
+    if run:
+        run_goaltables(settings)
     scorer = load_scorer(settings.scorer)
     scores = {}
     for gold in sorted(settings.gold_dir.glob("*.gold.json")):
@@ -509,25 +531,27 @@ def score(settings: CorpusSettings, markdown: Path | None) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def parse_args(argv: list[str]) -> tuple[str, CorpusSettings, Path | None]:
+def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=("generate", "score"))
     parser.add_argument("--count", type=int, default=CorpusSettings.count)
     parser.add_argument("--seed", type=int, default=CorpusSettings.seed)
     parser.add_argument("--folder", type=Path, default=CorpusSettings.folder)
     parser.add_argument("--jobs", type=int, default=CorpusSettings.jobs)
-    parser.add_argument("--markdown", type=Path, help="write the figures to this file")
-    args = parser.parse_args(argv)
-    settings = CorpusSettings(args.count, args.seed, args.folder.resolve(), jobs=args.jobs)
-    return args.command, settings, args.markdown
+    parser.add_argument("--markdown", type=Path, help="score: write the figures to this file")
+    parser.add_argument(
+        "--no-run", action="store_true", help="score: rescore DIR/out without running goaltables"
+    )
+    return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> None:
-    command, settings, markdown = parse_args(sys.argv[1:] if argv is None else argv)
-    if command == "generate":
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    settings = CorpusSettings(args.count, args.seed, args.folder.resolve(), jobs=args.jobs)
+    if args.command == "generate":
         generate(settings)
     else:
-        score(settings, markdown)
+        score(settings, args.markdown, run=not args.no_run)
 
 
 if __name__ == "__main__":
