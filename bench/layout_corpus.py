@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import importlib.util
 import io
 import json
@@ -46,7 +47,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -171,8 +172,8 @@ def convert_docx(soffice: str, paths: list[Path], outdir: Path) -> None:
         subprocess.run(command, check=True, capture_output=True)
 
 
-def render_pdfs(settings: CorpusSettings, plans: list[DocPlan], sources: list[Path]) -> None:
-    soffice, chromium = require_tools()
+def render_pdfs(settings: CorpusSettings, sources: list[Path], tools: tuple[str, str]) -> None:
+    soffice, chromium = tools
     settings.pdf_dir.mkdir(parents=True, exist_ok=True)
     docx = [s for s in sources if s.suffix == ".docx"]
     print(f"LibreOffice: converting {len(docx)} DOCX", flush=True)
@@ -346,12 +347,13 @@ def write_golds(settings: CorpusSettings, plans: list[DocPlan]) -> list[dict]:
 
 def generate(settings: CorpusSettings) -> list[dict]:
     """Draw, write, render and write the gold of every document; return the manifest."""
+    tools = require_tools()  # before the old corpus is removed
     if settings.folder.exists():
         shutil.rmtree(settings.folder)
     plans = [draw_plan(settings.seed, i) for i in range(settings.count)]
     icons = draw_icons(settings.source_dir / "icons", plans)
     sources = write_sources(plans, icons, settings.source_dir)
-    render_pdfs(settings, plans, sources)
+    render_pdfs(settings, sources, tools)
     made = write_golds(settings, plans)
     manifest = {"seed": settings.seed, "count": settings.count, "documents": made}
     settings.manifest.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
@@ -486,15 +488,30 @@ def field_lines(by_value: dict[str, Tally]) -> list[str]:
     return lines
 
 
-def report_lines(seed: int, tallies: dict[str, dict[str, Tally]]) -> list[str]:
+def problem_counts(out_dir: Path) -> Counter[str]:
+    """How many documents goaltables reported per problem kind (no-goal-table, ...)."""
+    path = out_dir / "problems.csv"
+    if not path.exists():
+        return Counter()
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return Counter(row["kind"] for row in csv.DictReader(f))
+
+
+def report_lines(
+    seed: int, tallies: dict[str, dict[str, Tally]], problems: Counter[str]
+) -> list[str]:
     overall = tallies["all"]["all"]
     p, r, f = overall.prf()
+    told = ", ".join(f"{kind} {n}" for kind, n in sorted(problems.items())) or "none"
     lines = [
         "## Generated layout corpus",
         "",
         f"{overall.documents} generated documents (seed {seed}) from "
         "`bench/layout_corpus.py`, scored by `../shared/eval/score_real.py` like the real gold. "
         "Made and scored by `make corpus`.",
+        "",
+        f"Problems goaltables reported: {told}. Documents of which no record was found: "
+        f"{len(overall.zero)} of {overall.documents}.",
         "",
         f"**Overall (micro over {overall.gold} gold records): precision {p:.3f}, recall {r:.3f}, "
         f"F1 {f:.3f}; rating accuracy {fraction(overall.rating_ok, overall.rating_n)} "
@@ -519,10 +536,11 @@ def score(settings: CorpusSettings, markdown: Path | None, run: bool = True) -> 
         scores[name] = score_one(scorer, settings.out_dir, gold)
     (settings.folder / "scores.json").write_text(json.dumps(scores, indent=1), encoding="utf-8")
     manifest = json.loads(settings.manifest.read_text(encoding="utf-8"))
-    lines = report_lines(manifest["seed"], tally_scores(manifest, scores))
+    tallies = tally_scores(manifest, scores)
+    lines = report_lines(manifest["seed"], tallies, problem_counts(settings.out_dir))
     print("\n".join(lines))
     if markdown is not None:
-        markdown.write_text("\n".join(lines), encoding="utf-8")
+        markdown.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"wrote {markdown}")
 
 
