@@ -36,36 +36,23 @@ Needs python-docx, pdfplumber, Pillow, rapidfuzz and pandas, and soffice and chr
 from __future__ import annotations
 
 import argparse
-import contextlib
-import csv
-import importlib.util
-import io
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from layout_content import DocPlan, Level, draw_plan  # noqa: E402
+from layout_content import DocPlan, draw_plan  # noqa: E402
+from layout_gold import gold_document  # noqa: E402
+from layout_score import load_scorer, problem_counts, report_lines, score_one, tally_scores  # noqa: E402
 
-from samples.make_pdf_samples import html_to_pdf, load_pages, normalise_zip  # noqa: E402
-
-BREAKDOWN = ("layout", "encoding", "renderer", "ruling", "legend", "language")
-COUNTS = re.compile(r"gold records (\d+), predicted rows on covered pages (\d+), found (\d+)")
-SCORED_ON = re.compile(
-    r"rating\s+scored on (\d+) found records with a gold rating; status on (\d+)"
-)
-ACCURACY = re.compile(r"real_f1=\S+ rating_acc=(\S+) status_acc=(\S+)")
-FIELD_ACCURACY = re.compile(r"^\s+(\w+)\s+accuracy on found records ([\d.]+)$", re.MULTILINE)
-FIELDS = ("area", "baseline", "target", "actual", "progress")
+from samples.make_pdf_samples import html_to_pdf, normalise_zip  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -189,143 +176,6 @@ def render_pdfs(settings: CorpusSettings, sources: list[Path], tools: tuple[str,
 # ---------------------------------------------------------------------------------------------
 
 
-def rating_of(plan: DocPlan, level: Level) -> int | None:
-    """The digit a reader can give: printed in the cell, or read off a legend with digits."""
-    if plan.encoding in ("digit", "ball_digit"):
-        return level.digit
-    if plan.encoding == "word" or plan.legend_at == "none" or not plan.legend_digits:
-        return None
-    return level.digit
-
-
-def status_of(plan: DocPlan, level: Level) -> str | None:
-    """Colours and verdict words speak for themselves; a bare digit only through a legend
-    (1 is best on one scale and worst on the other)."""
-    if plan.encoding == "digit" and plan.legend_at == "none":
-        return None
-    return level.status
-
-
-def rating_raw_of(plan: DocPlan, level: Level) -> str:
-    """What the cell shows, in the conventions of samples/pdf/README.md and the real gold."""
-    return {
-        "glyph": f"● #{level.colour}",
-        "image": f"● #{level.colour}",
-        "ball_digit": f"● #{level.colour} {level.shown_digit}",
-        "shading": f"fill #{level.colour}",
-        "digit": level.shown_digit,
-        "word": level.verdict,
-    }[plan.encoding]
-
-
-def gold_record(plan: DocPlan, area, goal, measure) -> dict:
-    """What a careful reader writes down for one assessed row (page left for the PDF)."""
-    level = measure.level if measure else goal.level
-    if plan.layout == "band":
-        progress = measure.progress if "progress" in plan.columns else None
-    else:
-        progress = goal.progress if plan.layout in ("cards", "goal_rows") else measure.progress
-    values = measure.values if measure else {}
-    return {
-        "page": None,
-        "sector": plan.sector,
-        "area": area.name,
-        "strategy": None,
-        "goal": goal.text,
-        "measure": measure.text if measure else None,
-        **{role: values.get(role) for role in ("baseline", "target", "actual")},
-        "progress": progress,
-        "rating": rating_of(plan, level),
-        "status": status_of(plan, level),
-        "rating_raw": rating_raw_of(plan, level),
-    }
-
-
-def gold_records(plan: DocPlan) -> list[dict]:
-    """One record per measure row (per goal row where goals have no measures), reading order."""
-    return [
-        gold_record(plan, area, goal, measure)
-        for area in plan.areas
-        for goal in area.goals
-        for measure in goal.measures or [None]
-    ]
-
-
-def candidates(words: list[dict], cur: dict, col_left: float) -> list[dict]:
-    """Words that may continue `cur` in its cell: its neighbours on the line, then the words
-    starting the next line at the cell's left edge."""
-    height = cur["bottom"] - cur["top"]
-    same = [w for w in words if abs(w["top"] - cur["top"]) < 2 and 0 <= w["x0"] - cur["x1"] < 6]
-    below = [
-        w for w in words if 1 < w["top"] - cur["top"] < 2.6 * height and abs(w["x0"] - col_left) < 3
-    ]
-    return sorted(same, key=lambda w: w["x0"]) + sorted(below, key=lambda w: w["top"])
-
-
-def shows_text_at(words: list[dict], first: dict, want: str) -> bool:
-    """Whether the cell text starting at `first` reads `want` (blanks removed). Guided by the
-    wanted text: with narrow cell padding the next cell's word sits as close as a space, so
-    the neighbour that continues the text is taken, not merely the nearest."""
-    got, cur = first["text"], first
-    while len(got) < len(want):
-        rest = want[len(got) :]
-        fits = [w for w in candidates(words, cur, first["x0"]) if rest.startswith(w["text"])]
-        if not fits:
-            # A row may break across pages after its first line(s): a long enough prefix counts.
-            return len(got) >= 12
-        got, cur = got + fits[0]["text"], fits[0]
-    return got.startswith(want)
-
-
-def count_on_page(words: list[dict], needle: str, chars: int = 40) -> int:
-    """How many times the page shows the first `chars` non-blank characters of `needle`."""
-    want = re.sub(r"\s+", "", needle)[:chars]
-    starts = [w for w in words if want.startswith(w["text"]) or w["text"].startswith(want)]
-    return sum(shows_text_at(words, w, want) for w in starts)
-
-
-def locate(pages: list[list[dict]], needle: str, start: int, used: dict) -> int:
-    """First page from `start` on that shows `needle` once more than the records already placed
-    there (records come in reading order); mirrors samples/make_pdf_samples.py `locate`."""
-    for i in range(start - 1, len(pages)):
-        if count_on_page(pages[i], needle) > used.get((i, needle), 0):
-            used[(i, needle)] = used.get((i, needle), 0) + 1
-            return i + 1
-    raise RuntimeError(f"text not found in the PDF from page {start}: {needle[:60]!r}")
-
-
-def finance_entry(plan: DocPlan, pages: list[list[dict]]) -> dict:
-    header = plan.finance.header
-    page = locate(pages, header[0], 1, {})
-    return {
-        "page": page,
-        "first_header_cell": header[0],
-        "kind": "finance",
-        "header": " | ".join(header),
-    }
-
-
-def gold_document(plan: DocPlan, pdf: Path) -> dict:
-    """The gold JSON of one rendered PDF; raises RuntimeError when a measure is not found."""
-    pages = load_pages(pdf)
-    records, page, used = gold_records(plan), 1, {}
-    for record in records:
-        page = locate(pages, record["measure"] or record["goal"], page, used)
-        record["page"] = page
-    legend = {}
-    if plan.legend_at != "none" and plan.legend_digits and plan.encoding != "word":
-        legend = {lv.shown_digit: lv.label for lv in plan.scale.values() if lv.digit is not None}
-    return {
-        "document": pdf.name,
-        "year": plan.year,
-        "phase": "outcome",
-        "pages_covered": list(range(1, len(pages) + 1)),
-        "rating_legend": legend,
-        "records": records,
-        "non_goal_tables": [finance_entry(plan, pages)],
-    }
-
-
 def write_golds(settings: CorpusSettings, plans: list[DocPlan]) -> list[dict]:
     """Gold per PDF, and the manifest entry per document. A document whose measures cannot be
     found in its PDF is dropped and named: its truth would be a guess."""
@@ -366,36 +216,6 @@ def generate(settings: CorpusSettings) -> list[dict]:
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass
-class Tally:
-    """Counts summed over documents: micro precision, recall and F1 come from these."""
-
-    documents: int = 0
-    gold: int = 0
-    predicted: int = 0
-    found: int = 0
-    rating_n: int = 0
-    rating_ok: int = 0
-    status_n: int = 0
-    status_ok: int = 0
-    zero: list[str] = field(default_factory=list)  # documents with no record found
-    fields_ok: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
-
-    def add(self, name: str, score: dict) -> None:
-        self.documents += 1
-        for key in ("gold", "predicted", "found", "rating_n", "rating_ok", "status_n", "status_ok"):
-            setattr(self, key, getattr(self, key) + score[key])
-        for name_ in FIELDS:
-            self.fields_ok[name_] += score["fields_ok"][name_]
-        if score["found"] == 0:
-            self.zero.append(name)
-
-    def prf(self) -> tuple[float, float, float]:
-        p = self.found / self.predicted if self.predicted else 0.0
-        r = self.found / self.gold if self.gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def run_goaltables(settings: CorpusSettings) -> None:
     """One `goaltables run` over the PDFs only: the DOCX and HTML sources share the PDFs' base
     names, and the scorer matches by base name."""
@@ -404,125 +224,6 @@ def run_goaltables(settings: CorpusSettings) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     print(" ".join(command[2:]), flush=True)
     subprocess.run(command, env=env, check=False)
-
-
-def load_scorer(path: Path):
-    if not path.exists():
-        sys.exit(f"scorer not found: {path} (the shared folder sits beside the repository)")
-    spec = importlib.util.spec_from_file_location("score_real", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def accuracy_count(text: str, n: int) -> int:
-    return 0 if text == "n/a" else round(float(text) * n)
-
-
-def score_one(scorer, out_dir: Path, gold: Path) -> dict:
-    """Run score_real.py's main on one gold and read its counts from what it prints."""
-    buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer):
-        scorer.main(["score_real.py", str(out_dir), str(gold)])
-    text = buffer.getvalue()
-    gold_n, predicted, found = map(int, COUNTS.search(text).groups())
-    rating_n, status_n = map(int, SCORED_ON.search(text).groups())
-    rating_acc, status_acc = ACCURACY.search(text).groups()
-    fields = {name: float(acc) for name, acc in FIELD_ACCURACY.findall(text)}
-    return {
-        "fields_ok": {name: round(fields[name] * found) for name in FIELDS},
-        "gold": gold_n,
-        "predicted": predicted,
-        "found": found,
-        "rating_n": rating_n,
-        "rating_ok": accuracy_count(rating_acc, rating_n),
-        "status_n": status_n,
-        "status_ok": accuracy_count(status_acc, status_n),
-    }
-
-
-def tally_scores(manifest: dict, scores: dict[str, dict]) -> dict[str, dict[str, Tally]]:
-    """Tallies per value of each drawn feature, plus 'all' over every document."""
-    tallies: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
-    for doc in manifest["documents"]:
-        score = scores.get(doc["name"])
-        if score is None:
-            continue
-        tallies["all"]["all"].add(doc["name"], score)
-        for feature in BREAKDOWN:
-            tallies[feature][doc[feature]].add(doc["name"], score)
-    return tallies
-
-
-def fraction(k: int, n: int) -> str:
-    return f"{k / n:.3f}" if n else "n/a"
-
-
-def table_lines(feature: str, by_value: dict[str, Tally]) -> list[str]:
-    lines = [
-        f"| {feature} | documents | gold | predicted | found | precision | recall | F1 "
-        "| rating acc | status acc | docs with 0 found |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for value in sorted(by_value):
-        t = by_value[value]
-        p, r, f = t.prf()
-        rating, status = fraction(t.rating_ok, t.rating_n), fraction(t.status_ok, t.status_n)
-        lines.append(
-            f"| {value} | {t.documents} | {t.gold} | {t.predicted} | {t.found} | {p:.3f} | {r:.3f} "
-            f"| {f:.3f} | {rating} | {status} | {len(t.zero)} |"
-        )
-    return lines
-
-
-def field_lines(by_value: dict[str, Tally]) -> list[str]:
-    """Field accuracy on found records, per layout (a field null in both counts as right)."""
-    lines = [
-        "| layout | found | " + " | ".join(FIELDS) + " |",
-        "| --- | ---: |" + " ---: |" * len(FIELDS),
-    ]
-    for value in sorted(by_value):
-        t = by_value[value]
-        cells = " | ".join(fraction(t.fields_ok[f], t.found) for f in FIELDS)
-        lines.append(f"| {value} | {t.found} | {cells} |")
-    return lines
-
-
-def problem_counts(out_dir: Path) -> Counter[str]:
-    """How many documents goaltables reported per problem kind (no-goal-table, ...)."""
-    path = out_dir / "problems.csv"
-    if not path.exists():
-        return Counter()
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        return Counter(row["kind"] for row in csv.DictReader(f))
-
-
-def report_lines(
-    seed: int, tallies: dict[str, dict[str, Tally]], problems: Counter[str]
-) -> list[str]:
-    overall = tallies["all"]["all"]
-    p, r, f = overall.prf()
-    told = ", ".join(f"{kind} {n}" for kind, n in sorted(problems.items())) or "none"
-    lines = [
-        "## Generated layout corpus",
-        "",
-        f"{overall.documents} generated documents (seed {seed}) from "
-        "`bench/layout_corpus.py`, scored by `../shared/eval/score_real.py` like the real gold. "
-        "Made and scored by `make corpus`.",
-        "",
-        f"Problems goaltables reported: {told}. Documents of which no record was found: "
-        f"{len(overall.zero)} of {overall.documents}.",
-        "",
-        f"**Overall (micro over {overall.gold} gold records): precision {p:.3f}, recall {r:.3f}, "
-        f"F1 {f:.3f}; rating accuracy {fraction(overall.rating_ok, overall.rating_n)} "
-        f"(on {overall.rating_n} found records with a gold rating), status accuracy "
-        f"{fraction(overall.status_ok, overall.status_n)} (on {overall.status_n}).**",
-        "",
-    ]
-    for feature in BREAKDOWN:
-        lines += [*table_lines(feature, tallies[feature]), ""]
-    lines += ["Field accuracy on found records (score_real.py: similarity ≥ 90):", ""]
-    return [*lines, *field_lines(tallies["layout"]), ""]
 
 
 def score(settings: CorpusSettings, markdown: Path | None, run: bool = True) -> None:

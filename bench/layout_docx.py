@@ -12,7 +12,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from layout_content import COMMENT_LABEL, LEGEND_TITLE, READING_GUIDE, DocPlan, Goal, Level
+from layout_content import DocPlan, Goal, Level
+from layout_words import COMMENT_LABEL, LEGEND_TITLE, READING_GUIDE
 
 from samples.make_pdf_samples import (
     merge_down,

@@ -10,7 +10,8 @@ import base64
 import html
 from pathlib import Path
 
-from layout_content import COMMENT_LABEL, LEGEND_TITLE, READING_GUIDE, DocPlan, Goal, Level
+from layout_content import DocPlan, Goal, Level
+from layout_words import COMMENT_LABEL, LEGEND_TITLE, READING_GUIDE
 
 BASE_CSS = """
 @page { size: A4; margin: 18mm 16mm; }

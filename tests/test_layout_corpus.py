@@ -1,4 +1,4 @@
-"""The layout randomiser's truth rules (bench/layout_corpus.py), checked without rendering."""
+"""The layout randomiser's truth rules (bench/layout_gold.py), checked without rendering."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
-import layout_corpus as corpus
-from layout_content import draw_plan
+import layout_gold as corpus
+from layout_content import DocPlan, draw_plan
 
 PLANS = [draw_plan(11, i) for i in range(40)]
 
@@ -29,7 +29,7 @@ def test_document_names_are_unique() -> None:
 
 
 @pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.name)
-def test_each_row_is_found_by_its_own_text(plan: corpus.DocPlan) -> None:
+def test_each_row_is_found_by_its_own_text(plan: DocPlan) -> None:
     """locate() reads 40 characters: no two rows of a document may share them."""
     needles = [r["measure"] or r["goal"] for r in corpus.gold_records(plan)]
     starts = [re.sub(r"\s+", "", n)[:40] for n in needles]
@@ -66,7 +66,7 @@ def test_progress_follows_the_layout() -> None:
                 assert record["measure"] is None
 
 
-def goals_per_record(plan: corpus.DocPlan) -> list:
+def goals_per_record(plan: DocPlan) -> list:
     return [g for a in plan.areas for g in a.goals for _ in g.measures or [None]]
 
 
