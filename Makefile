@@ -6,9 +6,11 @@ STAMP  := $(VENV)/.installed
 # The two real seed exports live beside the repository (../shared/seeds), never copied into it.
 SEEDS  := $(wildcard ../shared/seeds)
 OUT    ?= out
+# Documents in the generated layout corpus (bench/layout_corpus.py), e.g. make corpus CORPUS_COUNT=10
+CORPUS_COUNT ?= 200
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format golden samples samples-pdf samples-docx samples-formats samples-cards libreoffice chromium pictures bench accuracy clean
+.PHONY: help install run test lint format golden samples samples-pdf samples-docx samples-formats samples-cards libreoffice chromium pictures bench accuracy corpus clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -77,6 +79,13 @@ bench: $(STAMP) libreoffice ## Time goaltables against pdftotext and pdfplumber,
 accuracy: $(STAMP) ## Score the real reports in ../shared/real against their gold, and the samples; writes ACCURACY.md
 	@test -d ../shared/real || { echo "accuracy needs ../shared/real beside the repository"; exit 1; }
 	$(BIN)/python bench/accuracy.py
+
+corpus: $(STAMP) ## Generate random goal-table layouts with gold (bench/.data/layout-corpus), score goaltables on them; writes bench/CORPUS.md
+	@command -v soffice >/dev/null && command -v chromium >/dev/null || { \
+	  echo "make corpus needs LibreOffice (soffice) and Chromium on PATH: run 'make libreoffice chromium'"; \
+	  echo "or apt-get install libreoffice-writer-nogui chromium"; exit 1; }
+	$(BIN)/python bench/layout_corpus.py generate --count $(CORPUS_COUNT)
+	$(BIN)/python bench/layout_corpus.py score --markdown bench/CORPUS.md
 
 samples-docx: $(STAMP) ## Regenerate samples/docx/ (numbering, tracked changes, nested tables, symbols)
 	$(BIN)/python samples/make_docx_samples.py
