@@ -482,7 +482,7 @@ def heading_name(text: str, organisation: str = "") -> str:
     'Sivistystoimialan tavoitteet 2022 / toteuma' -> 'Sivistystoimiala',
     'Taloudelliset tavoitteet' -> '', 'Arvio toteumasta' (a legend's title) -> ''."""
     text = _SECTION_NUMBER.sub("", text)
-    if label_role(text):
+    if label_role(text) or vocabulary().legend_titles.earliest(text):
         return ""
     parts = [
         p for p in _HEADING_PARTS.split(text) if p and not (organisation and organisation in p)

@@ -118,6 +118,7 @@ def assign_columns(grid: Grid) -> Columns:
         _label_numbered_column(roles, grid, "goal")
     _label_goal_number_column(roles, grid)
     _texts_are_progress(roles, grid)
+    _colours_are_rating(roles, grid)
     if "area" not in roles:
         area_column = _label_name_column(roles, grid)
         if area_column is not None and header_role(grid.header[area_column]) is None:
@@ -180,6 +181,21 @@ def _texts_are_progress(roles: list[str | None], grid: Grid) -> None:
         texts = _body_texts(grid, i)
         if texts and all(_VALUE.match(t) for t in texts):
             roles[i] = "actual"
+
+
+def _colours_are_rating(roles: list[str | None], grid: Grid) -> None:
+    """With no rating column, a column of colours and no words (a ball under "Måluppfyllelse",
+    which names progress) is the rating: what a column holds outweighs what it is called."""
+    if "rating" in roles:
+        return
+    for i, role in enumerate(roles):
+        cells = [r.cells[i] for r in grid.rows if i < len(r.cells)]
+        coloured = [c for c in cells if c.colour]
+        shown = [c for c in cells if c.colour or c.text.strip()]
+        wordless = bool(coloured) and all(not clean_cell(c.text) for c in coloured)
+        if role != "area" and wordless and len(coloured) * 2 >= len(shown):
+            roles[i] = "rating"
+            return
 
 
 def _label_name_column(roles: list[str | None], grid: Grid) -> int | None:

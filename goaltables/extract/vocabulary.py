@@ -67,6 +67,7 @@ class Vocabulary:
     verdicts: PhraseTable
     whole_cell_verdicts: dict[str, str]
     prose_labels: PhraseTable  # "measures" and "assessment" labels of goals in body text
+    legend_titles: PhraseTable  # a legend's title names no area
 
 
 @cache
@@ -82,4 +83,5 @@ def vocabulary() -> Vocabulary:
             word: status for status, words in data["whole_cell_verdicts"].items() for word in words
         },
         prose_labels=PhraseTable.from_lists(data["prose_labels"]),
+        legend_titles=PhraseTable.from_lists(data["legend_titles"], word_start=True),
     )

@@ -45,7 +45,7 @@ from goaltables.extract.pdf.words import (
     page_words,
 )
 from goaltables.extract.ratings import Legend, find_legend
-from goaltables.extract.tables import Heading, RawTable
+from goaltables.extract.tables import BBox, Heading, RawTable
 from goaltables.records import DocumentInfo, Extraction
 
 _TITLE_LINES = 15  # the lines of page 1 that may hold the title and the running header
@@ -155,7 +155,8 @@ def _read_page(opened: OpenedPdf, number: int, reading: _Reading) -> None:
     body = body_size(lines)
     shapes = _page_shapes(opened, number)
     ruled = ruled_tables(page, number)
-    unruled = unruled_tables(lines, number, body, [t.bbox for t in ruled])
+    unruled = unruled_tables(lines, number, body, _ruled_boxes(ruled))
+    ruled = [t for t in ruled if not _read_again(t, unruled)]
     tables = sorted(ruled + unruled, key=lambda t: t.bbox[1])
     opening = _values_under_open_header(reading, lines, tables, number, float(page.height))
     tables = [opening, *tables] if opening else tables
@@ -177,7 +178,8 @@ def page_tables(opened: OpenedPdf, number: int) -> tuple[list[RawTable], PageSha
     lines = group_lines(page_words(page))
     shapes = _page_shapes(opened, number)
     ruled = ruled_tables(page, number)
-    unruled = unruled_tables(lines, number, body_size(lines), [t.bbox for t in ruled])
+    unruled = unruled_tables(lines, number, body_size(lines), _ruled_boxes(ruled))
+    ruled = [t for t in ruled if not _read_again(t, unruled)]
     tables = sorted(ruled + unruled, key=lambda t: t.bbox[1])
     for table in tables:
         _colour_cells(table, shapes)
@@ -222,6 +224,21 @@ def _page_headings(opened: OpenedPdf, number: int) -> list[Heading]:
     page = opened.plumber.pages[number - 1]
     lines = group_lines(page_words(page))
     return find_headings(lines, number, float(page.height), body_size(lines), [])
+
+
+def _ruled_boxes(ruled: list[RawTable]) -> list[BBox]:
+    """Where ruled tables leave no text for the unruled finder. A goal table's header row
+    shaded alone is drawn, but its body is not: its words stay free, so the unruled finder
+    reads the header with the rows under it."""
+    return [t.bbox for t in ruled if len(t.rows) >= 2 or band_header(t) is None]
+
+
+def _read_again(ruled: RawTable, unruled: list[RawTable]) -> bool:
+    """A shaded header row alone that the unruled finder read again with its body."""
+    top, bottom = ruled.bbox[1], ruled.bbox[3]
+    return len(ruled.rows) == 1 and any(
+        u.bbox[1] < bottom and top < u.bbox[3] and len(u.rows) > 1 for u in unruled
+    )
 
 
 def _page_shapes(opened: OpenedPdf, number: int) -> PageShapes:

@@ -173,7 +173,7 @@ def _ends_table(line: Line, previous: Line, body_size: float, segments: list[_Se
         return True
     if header_cells(line) is not None:
         return False
-    if line.size > body_size + 0.4 or line.coloured:
+    if line.main_size > body_size + 0.4 or line.coloured:
         return True  # a heading
     return bool(segments) and _is_prose(line, segments[-1].header)
 

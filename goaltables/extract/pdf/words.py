@@ -68,6 +68,15 @@ class Line:
         return max(w.size for w in self.words)
 
     @property
+    def main_size(self) -> float:
+        """The size most of the line's characters are set in: a ball glyph set larger beside
+        body text does not make its line a heading."""
+        sizes: Counter[float] = Counter()
+        for word in self.words:
+            sizes[word.size] += len(word.text)
+        return sizes.most_common(1)[0][0]
+
+    @property
     def bold(self) -> bool:
         return all(w.bold for w in self.words)
 
