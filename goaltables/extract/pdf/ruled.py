@@ -3,7 +3,8 @@
 Only what a reader sees as a border makes one. A Word export may shade a cell by drawing a
 filled rectangle per text line inside the cell's own rectangle of the same colour (both
 Simrishamn reports): their edges are invisible, so such rectangles are left out before
-pdfplumber looks for cells, or every line of a cell becomes a row of its own.
+pdfplumber looks for cells, or every line of a cell becomes a row of its own. Highlighting drawn
+behind each line of text (Word's character shading) is left out too: it hugs its text.
 """
 
 from __future__ import annotations
@@ -18,11 +19,17 @@ from goaltables.extract.textio import dehyphenate  # PDFs are typeset: "tun-" / 
 
 # A fill lies inside another when it is within this many points of it on every side.
 _COVER_TOLERANCE = 0.5
+# Highlighting is at most this many font sizes tall, and within this many points of its text.
+_LINE_HEIGHT = 1.6
+_HUG = 3.0
+_BAND = 20.0  # points: chars are looked up by horizontal bands of the page
 
 
 def ruled_tables(page: Page, page_number: int) -> list[RawTable]:
-    """Every table drawn with lines on the page, its merged places as None."""
-    hidden = {id(r) for r in hidden_fills(page.rects)}
+    """Every table drawn with lines on the page, its merged places as None. A 'table' of one
+    column is no table (a column of shaded rating cells, highlighted text): its text is left
+    to the unruled finder."""
+    hidden = {id(r) for r in hidden_fills(page.rects) + highlights(page.rects, page.chars)}
     visible = page.filter(lambda obj: id(obj) not in hidden) if hidden else page
     bold = bold_fonts(page.chars)
     tables = []
@@ -35,7 +42,9 @@ def ruled_tables(page: Page, page_number: int) -> list[RawTable]:
             ]
             for row, row_texts in zip(found.rows, texts, strict=True)
         ]
-        tables.append(RawTable(page_number, tuple(found.bbox), "ruled", rows))  # type: ignore[arg-type]
+        table = RawTable(page_number, tuple(found.bbox), "ruled", rows)  # type: ignore[arg-type]
+        if table.columns >= 2:
+            tables.append(table)
     return tables
 
 
@@ -53,6 +62,37 @@ def hidden_fills(rects: list[dict[str, Any]]) -> list[dict[str, Any]]:
         ):
             hidden.append(rect)
     return hidden
+
+
+def highlights(rects: list[dict[str, Any]], chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Filled rectangles that hug one line of text: highlighting (Word's character shading)
+    drawn behind each line, not a cell. A cell's fill is wider than its text, or taller."""
+    by_band: dict[int, list[dict[str, Any]]] = {}
+    for char in chars:
+        if char["text"].strip():
+            by_band.setdefault(int(char["top"] // _BAND), []).append(char)
+    found = []
+    for rect in rects:
+        if not rect.get("fill") or rect.get("stroke"):
+            continue
+        bands = range(int(rect["top"] // _BAND) - 1, int(rect["bottom"] // _BAND) + 1)
+        inside = [c for b in bands for c in by_band.get(b, []) if _centre_in(c, rect)]
+        if inside and _hugs(rect, inside):
+            found.append(rect)
+    return found
+
+
+def _centre_in(char: dict[str, Any], rect: dict[str, Any]) -> bool:
+    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return bool(rect["x0"] <= x <= rect["x1"] and rect["top"] <= y <= rect["bottom"])
+
+
+def _hugs(rect: dict[str, Any], chars: list[dict[str, Any]]) -> bool:
+    size = max(float(c["size"]) for c in chars)
+    one_line = rect["bottom"] - rect["top"] <= _LINE_HEIGHT * size
+    left, right = min(c["x0"] for c in chars), max(c["x1"] for c in chars)
+    tight = abs(rect["x0"] - left) <= _HUG and abs(rect["x1"] - right) <= _HUG
+    return bool(one_line and tight)
 
 
 def _covers(outer: dict[str, Any], inner: dict[str, Any]) -> bool:

@@ -130,23 +130,26 @@ def _is_header_row(rows: list[list[Line]], segments: list[_Segment]) -> bool:
 def _with_continuation(
     header: list[HeaderCell], lines: list[Line], index: int
 ) -> tuple[list[HeaderCell], int]:
-    """A header wrapped onto a second line ('Tavoitetaso' / '2023') is joined to its cells."""
-    if index + 1 >= len(lines):
-        return header, index
-    below = lines[index + 1]
-    if _gap(lines[index], below) > _ROW_GAP * _height(below) or header_cells(below) is not None:
-        return header, index
+    """A header wrapped onto more lines ('Tavoitetaso' / '2023', 'Arvio' / 'toteutumi' /
+    'sesta') is joined to its cells, line by line while the lines sit under its cells."""
     starts = [c.x0 for c in header]
-    placed = [_column_of(w.x0, starts) for w in below.words]
-    if any(i is None for i in placed) or not _styled_alike(lines[index], below):
-        return header, index
     texts = [c.text for c in header]
-    for word, column in zip(below.words, placed, strict=True):
-        assert column is not None
-        texts[column] += " " + word.text
-    return [
+    last = index
+    while last + 1 < len(lines):
+        below = lines[last + 1]
+        if _gap(lines[last], below) > _ROW_GAP * _height(below) or header_cells(below):
+            break
+        placed = [_column_of(w.x0, starts) for w in below.words]
+        if any(i is None for i in placed) or not _styled_alike(lines[index], below):
+            break
+        for word, column in zip(below.words, placed, strict=True):
+            assert column is not None
+            texts[column] += " " + word.text
+        last += 1
+    joined = [
         HeaderCell(t, c.x0, header_role(t) or c.role) for t, c in zip(texts, header, strict=True)
-    ], index + 1
+    ]
+    return joined, last
 
 
 def _styled_alike(header: Line, below: Line) -> bool:

@@ -20,6 +20,8 @@ _RUNNING_HEADER_SHARE = 0.06
 # A font whose letters average this much wider than the body font's is its bold face, judged on
 # at least this many letters both print.
 _BOLD_WIDTH_RATIO = 1.03
+# Words further apart than this many font sizes stand in different cells.
+_CELL_GAP_EMS = 0.8
 _BOLD_MIN_LETTERS = 8  # the top and bottom 6 % of a page hold running headers, page numbers
 
 
@@ -193,4 +195,15 @@ def _looks_like_heading(line: Line, body: float) -> bool:
     text = line.text
     emphasised = line.size > body + 0.4 or line.coloured or line.bold
     short = len(text.split()) <= 10 and not text.endswith((".", ",", ":", ";"))
-    return emphasised and short and (text[:1].isupper() or bool(_NUMBERED_HEADING.match(text)))
+    starts = text[:1].isupper() or bool(_NUMBERED_HEADING.match(text))
+    return emphasised and short and starts and not _spread_in_cells(line)
+
+
+def _spread_in_cells(line: Line) -> bool:
+    """A line whose words stand apart in three or more cells is a table's header row
+    ("Tuotot   TA 2023   TP 2023"), not a heading, however bold."""
+    gaps = [
+        word.x0 - before.x1 > _CELL_GAP_EMS * max(word.size, 1.0)
+        for before, word in zip(line.words, line.words[1:], strict=False)
+    ]
+    return sum(gaps) >= 2
