@@ -32,6 +32,7 @@ from goaltables.extract.grid import (
 )
 from goaltables.extract.metadata import nominative
 from goaltables.extract.numbering import split_item_number
+from goaltables.extract.ratings import verdict_status
 from goaltables.extract.tables import NO_BOX, Heading, RawTable, TableCell
 from goaltables.extract.textio import clean_cell
 from goaltables.extract.vocabulary import vocabulary
@@ -52,6 +53,8 @@ _HEADING_PARTS = re.compile(r"\s*[:–—]\s*|\s+-\s+")
 _SENTENCE_END = re.compile(r"[.!?)]\s*$")
 # A rating key standing alone in a cell: "2", "0", "–".
 _RATING_KEY = re.compile(r"\d|[–-]")
+# A heading of at most this many words that is a verdict is a legend's entry.
+_VERDICT_HEADING_WORDS = 4
 # A label cell has at most this many words ("Bedömning av måluppfyllelse 2025").
 _LABEL_MAX_WORDS = 5
 # A text this long under an unknown header is sentences (progress), not a name or a figure.
@@ -183,7 +186,13 @@ def continue_card(card: Card, rest: Card) -> None:
 
 
 def roles_by_column(row: Row) -> list[str | None]:
-    return [header_role(t) if t else None for t in row.texts()]
+    """Each header cell's role; a role goes to the first cell that names it (Kauhava's
+    "Arviointi | Tila": Arviointi is the rating, Tila's "Valmis" on every card is not)."""
+    roles: list[str | None] = []
+    for text in row.texts():
+        role = header_role(text) if text else None
+        roles.append(None if role in roles and role != "ignore" else role)
+    return roles
 
 
 def _take_label(row: Row, card: Card, cards: list[Card]) -> Card:
@@ -272,8 +281,11 @@ def _take_unknown_text(
 
 def _value_role(role: str, cell: TableCell, measure_row: bool) -> str:
     """An outcome column ("Toteuma") holding a figure on a measure row is the actual value;
-    the goal's progress text stays in the goal's own row."""
+    the goal's progress text stays in the goal's own row. A colour and no words is a rating,
+    whatever the column is called ("Måluppfyllelse", which names progress)."""
     text = clean_cell(cell.text)
+    if cell.colour and not text and role not in ("area", "strategy", "goal", "measure"):
+        return "rating"
     if measure_row and role == "progress" and (is_value(text) or _RATING_KEY.fullmatch(text)):
         return "actual"
     return role
@@ -482,7 +494,7 @@ def heading_name(text: str, organisation: str = "") -> str:
     'Sivistystoimialan tavoitteet 2022 / toteuma' -> 'Sivistystoimiala',
     'Taloudelliset tavoitteet' -> '', 'Arvio toteumasta' (a legend's title) -> ''."""
     text = _SECTION_NUMBER.sub("", text)
-    if label_role(text) or vocabulary().legend_titles.earliest(text):
+    if label_role(text) or vocabulary().legend_titles.earliest(text) or _is_verdict(text):
         return ""
     parts = [
         p for p in _HEADING_PARTS.split(text) if p and not (organisation and organisation in p)
@@ -496,6 +508,11 @@ def heading_name(text: str, organisation: str = "") -> str:
         if subject and nominative(subject) != subject:
             return nominative(subject)  # only a regular genitive ("...toimialan") names someone
     return ""
+
+
+def _is_verdict(text: str) -> bool:
+    """A legend's entry set like a heading ("Ei arvioitavissa") names no one."""
+    return len(text.split()) <= _VERDICT_HEADING_WORDS and bool(verdict_status(text))
 
 
 def place_under_headings(grid: Grid, headings: list[Heading], has_area_column: bool) -> Grid:

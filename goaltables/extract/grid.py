@@ -114,6 +114,10 @@ def assign_columns(grid: Grid) -> Columns:
     roles: list[str | None] = [header_role(text) for text in grid.header]
     roles = [_first_use(roles, i) for i in range(len(roles))]
     sector = grid.heading_sector
+    if "goal" not in roles and "strategy" in roles and "measure" in roles:
+        # A band needs a goal: with none named, the strategic goal column is the rows' goal
+        # ("Strateginen tavoite | Toimenpide | Toteuma-arvo | Tila").
+        roles[len(roles) - 1 - roles[::-1].index("strategy")] = "goal"
     if "goal" not in roles:
         _label_numbered_column(roles, grid, "goal")
     _label_goal_number_column(roles, grid)

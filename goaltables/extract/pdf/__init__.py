@@ -234,11 +234,9 @@ def _ruled_boxes(ruled: list[RawTable]) -> list[BBox]:
 
 
 def _read_again(ruled: RawTable, unruled: list[RawTable]) -> bool:
-    """A shaded header row alone that the unruled finder read again with its body."""
+    """A shaded header row alone that the unruled finder read again (with its body)."""
     top, bottom = ruled.bbox[1], ruled.bbox[3]
-    return len(ruled.rows) == 1 and any(
-        u.bbox[1] < bottom and top < u.bbox[3] and len(u.rows) > 1 for u in unruled
-    )
+    return len(ruled.rows) == 1 and any(u.bbox[1] < bottom and top < u.bbox[3] for u in unruled)
 
 
 def _page_shapes(opened: OpenedPdf, number: int) -> PageShapes:
@@ -260,7 +258,7 @@ def _take_table(
     rows = [Row(tuple(r), table.page) for r in table.rows]
     header = band_header(table)
     band = reading.band
-    if band and first_on_page and _continues(band, table, header):
+    if band and first_on_page and not table.card_values and _continues(band, table, header):
         band.add(rows, continued=True)  # a header repeated on the next page is dropped in add
         band.last_page = table.page
     elif is_card_table(table):
@@ -269,16 +267,22 @@ def _take_table(
         roles = carried.roles if carried and first_on_page else None
         _take_cards(unfold_cards(table, roles), table.page, headings, reading)
         reading.open_header = open_header(table)
+        if header is not None and len(rows) == 1:
+            # A header alone at a page's foot: a card's (its values may open the next page
+            # undrawn) or a band's, whose rows go on in the next page's table.
+            _open_band(header, rows, headings, table.page, reading)
     elif header is not None:
         reading.close_band()
-        reading.band = BandBuilder(
-            header,
-            table_no=reading.next_table,
-            last_page=table.page,
-            headings=headings,
-            first_page=table.page,
-        )
-        reading.band.add(rows[1:], continued=False)
+        _open_band(header, rows, headings, table.page, reading)
+
+
+def _open_band(
+    header: list[str], rows: list[Row], headings: list[Heading], page: int, reading: _Reading
+) -> None:
+    reading.band = BandBuilder(
+        header, table_no=reading.next_table, last_page=page, headings=headings, first_page=page
+    )
+    reading.band.add(rows[1:], continued=False)
 
 
 def _continues(band: BandBuilder, table: RawTable, header: list[str] | None) -> bool:
