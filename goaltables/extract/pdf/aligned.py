@@ -1,0 +1,340 @@
+"""Unruled tables found from text alignment alone, with no vocabulary.
+
+A page's lines are cut into *chunks*: runs of words closer than a cell gap. A line of two or
+more chunks is *tabular*. Tables are found in four steps, each a small function below:
+
+1. **Blocks.** Runs of tabular lines, with the short single-chunk lines between them (a wrapped
+   cell, a row label on its own line), split where the vertical gap is wide or a line of prose
+   (one long chunk) comes.
+2. **Columns.** Gutters are the x-ranges that almost no chunk of the block's tabular lines
+   covers (a few may: a header spanning two columns); columns lie between gutters. This is
+   pdfplumber's "text" strategy and camelot stream's column union, but over one block, not the
+   page, so prose around the table does not cut its columns apart (camelot network's insight:
+   grow the table from text that aligns, then take columns from that body only).
+3. **Header.** Lines just above the block join it while they fit its columns or stand over the
+   data columns only (a spanning header); a line starting in the first column and running
+   across gutters is a title or prose, and ends the table upwards.
+4. **Rows.** A line is a row, unless the line gaps inside the block are of two kinds: then the
+   small gaps are wrapped lines of one row and the wide ones separate rows. A line whose first
+   (anchor) column is empty also continues the row above when it fills only columns the row
+   above already fills and starts in lower case (a wrapped sentence); rowspans stay empty below
+   their first row.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from itertools import pairwise
+
+from goaltables.extract.pdf.words import Line, Word
+from goaltables.extract.tables import RawTable, TableCell
+from goaltables.extract.textio import dehyphenate
+
+
+@dataclass(frozen=True)
+class AlignedSettings:
+    """The knobs of the aligned finder; lengths in font sizes (ems) or line heights."""
+
+    cell_gap_ems: float = 0.75  # words further apart than this are in different cells
+    table_gap_lines: float = 1.6  # a vertical gap wider than this ends a table
+    prose_share: float = 0.55  # a single chunk wider than this share of the block is prose
+    gutter_tolerance: float = 0.12  # share of tabular lines that may cross a gutter
+    min_gutter: float = 1.5  # points: a narrower gap between chunks is no gutter
+    min_tabular_lines: int = 2
+    min_columns: int = 2
+    max_singles: int = 6  # single-chunk lines in a row inside a table (wrapped cells)
+    row_gap_ratio: float = 1.6  # wide gaps this much wider than small ones separate rows
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.gutter_tolerance < 0.5:
+            raise ValueError("gutter_tolerance is a share of lines below one half")
+        if self.cell_gap_ems <= 0 or self.table_gap_lines <= 0 or self.row_gap_ratio <= 1:
+            raise ValueError("gaps must be positive, and row_gap_ratio above 1")
+        if self.min_columns < 2 or self.min_tabular_lines < 1:
+            raise ValueError("a table has at least two columns and one tabular line")
+
+
+DEFAULT = AlignedSettings()
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """Words of one line closer together than a cell gap: the text of one cell on one line."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkedLine:
+    line: Line
+    chunks: tuple[Chunk, ...]
+
+    @property
+    def tabular(self) -> bool:
+        return len(self.chunks) >= 2
+
+    @property
+    def width(self) -> float:
+        return self.line.x1 - self.line.x0
+
+
+Column = tuple[float, float]  # x0, x1 of the column's text
+
+
+def chunk_line(line: Line, settings: AlignedSettings = DEFAULT) -> ChunkedLine:
+    """A line cut into chunks at gaps wider than a cell gap."""
+    groups: list[list[Word]] = [[line.words[0]]]
+    for previous, word in zip(line.words, line.words[1:], strict=False):
+        if word.x0 - previous.x1 > settings.cell_gap_ems * max(word.size, 1.0):
+            groups.append([word])
+        else:
+            groups[-1].append(word)
+    return ChunkedLine(line, tuple(Chunk(tuple(g)) for g in groups))
+
+
+def aligned_tables(
+    lines: list[Line], page: int, settings: AlignedSettings = DEFAULT
+) -> list[RawTable]:
+    """Every table on the page that text alignment shows, top to bottom."""
+    chunked = [chunk_line(line, settings) for line in lines if line.words]
+    tables = []
+    for block in find_blocks(chunked, settings):
+        table = _table_of(block, chunked, page, settings)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+# --- 1. blocks ------------------------------------------------------------------------------
+
+
+def find_blocks(lines: list[ChunkedLine], settings: AlignedSettings) -> list[tuple[int, int]]:
+    """Index ranges [start, end) of runs of tabular lines and the short lines between them."""
+    blocks, start, singles = [], None, 0
+    for index, line in enumerate(lines):
+        broken = start is not None and _breaks(lines, start, index, settings)
+        if broken:
+            assert start is not None
+            blocks.append(_trimmed(lines, start, index))
+            start, singles = None, 0
+        if line.tabular:
+            start = index if start is None else start
+            singles = 0
+        elif start is not None:
+            singles += 1
+            if singles > settings.max_singles:
+                blocks.append(_trimmed(lines, start, index))
+                start, singles = None, 0
+    if start is not None:
+        blocks.append(_trimmed(lines, start, len(lines)))
+    return [b for b in blocks if _enough(lines, b, settings)]
+
+
+def _breaks(lines: list[ChunkedLine], start: int, index: int, settings: AlignedSettings) -> bool:
+    """Whether line `index` cannot continue the block that began at `start`."""
+    line, above = lines[index], lines[index - 1]
+    if line_gap(above.line, line.line) > settings.table_gap_lines * line_height(line.line):
+        return True
+    if line.tabular:
+        return False
+    left = min(ln.line.x0 for ln in lines[start:index])
+    right = max(ln.line.x1 for ln in lines[start:index])
+    return line.width > settings.prose_share * max(right - left, 1.0)
+
+
+def _trimmed(lines: list[ChunkedLine], start: int, end: int) -> tuple[int, int]:
+    """A block ends at its last tabular line: single lines after it belong to what follows."""
+    while end > start and not lines[end - 1].tabular:
+        end -= 1
+    return start, end
+
+
+def _enough(lines: list[ChunkedLine], block: tuple[int, int], settings: AlignedSettings) -> bool:
+    tabular = sum(1 for line in lines[block[0] : block[1]] if line.tabular)
+    return tabular >= settings.min_tabular_lines
+
+
+def line_gap(above: Line, below: Line) -> float:
+    return below.top - above.bottom
+
+
+def line_height(line: Line) -> float:
+    return max(line.bottom - line.top, 1.0)
+
+
+# --- 2. columns -----------------------------------------------------------------------------
+
+
+def find_columns(lines: list[ChunkedLine], settings: AlignedSettings) -> list[Column]:
+    """Columns between the gutters of the block's tabular lines."""
+    tabular = [line for line in lines if line.tabular] or lines
+    left = min(line.line.x0 for line in lines)
+    right = max(line.line.x1 for line in lines)
+    allowed = int(len(tabular) * settings.gutter_tolerance)
+    coverage = _coverage(tabular, left, right)
+    columns: list[Column] = []
+    start: float | None = None
+    for step, count in enumerate(coverage):
+        x = left + step
+        if count > allowed and start is None:
+            start = x
+        elif count <= allowed and start is not None:
+            columns.append((start, x))
+            start = None
+    if start is not None:
+        columns.append((start, right))
+    return _merge_narrow_gutters(columns, settings)
+
+
+def _coverage(lines: list[ChunkedLine], left: float, right: float) -> list[int]:
+    """For each point from left to right, how many lines have a chunk over it."""
+    counts = [0] * (int(right - left) + 2)
+    for line in lines:
+        for chunk in line.chunks:
+            for step in range(int(chunk.x0 - left), int(chunk.x1 - left) + 1):
+                counts[step] += 1
+    return counts
+
+
+def _merge_narrow_gutters(columns: list[Column], settings: AlignedSettings) -> list[Column]:
+    merged: list[Column] = []
+    for column in columns:
+        if merged and column[0] - merged[-1][1] < settings.min_gutter:
+            merged[-1] = (merged[-1][0], column[1])
+        else:
+            merged.append(column)
+    return merged
+
+
+def column_of(chunk: Chunk, columns: list[Column]) -> int:
+    """The column a chunk starts in (the first after it when it starts in a gutter): a
+    spanning cell's text sits in its top-left place."""
+    for index, (_, x1) in enumerate(columns):
+        if chunk.x0 < x1:
+            return index
+    return len(columns) - 1
+
+
+def _fits(line: ChunkedLine, columns: list[Column]) -> bool:
+    """Whether each chunk of the line stays inside one column."""
+    return all(column_of(c, columns) == _last_column(c, columns) for c in line.chunks)
+
+
+def _last_column(chunk: Chunk, columns: list[Column]) -> int:
+    inside = [i for i, (x0, _) in enumerate(columns) if x0 < chunk.x1]
+    return inside[-1] if inside else 0
+
+
+# --- 3. header ------------------------------------------------------------------------------
+
+
+def _extend_up(
+    lines: list[ChunkedLine],
+    start: int,
+    columns: list[Column],
+    settings: AlignedSettings,
+) -> int:
+    """The first line of the table: header lines above the block join it."""
+    while start > 0:
+        line, below = lines[start - 1], lines[start]
+        if line_gap(line.line, below.line) > settings.table_gap_lines * line_height(line.line):
+            break
+        if not (_fits(line, columns) or _over_data_columns(line, columns)):
+            break
+        if not line.tabular and not _over_data_columns(line, columns):
+            break  # a lone chunk in the first column: a title or a caption
+        start -= 1
+    return start
+
+
+def _over_data_columns(line: ChunkedLine, columns: list[Column]) -> bool:
+    """A spanning header stands over the data columns, right of the first column."""
+    return line.line.x0 >= columns[0][1] and line.line.x1 <= columns[-1][1] + 2
+
+
+# --- 4. rows and the table ------------------------------------------------------------------
+
+
+def _table_of(
+    block: tuple[int, int], lines: list[ChunkedLine], page: int, settings: AlignedSettings
+) -> RawTable | None:
+    body = lines[block[0] : block[1]]
+    columns = find_columns(body, settings)
+    if len(columns) < settings.min_columns:
+        return None
+    start = _extend_up(lines, block[0], columns, settings)
+    table_lines = lines[start : block[1]]
+    rows = group_rows(table_lines, columns, settings)
+    grid = [_cells(row, columns) for row in rows]
+    box = (
+        min(ln.line.x0 for ln in table_lines),
+        table_lines[0].line.top,
+        max(ln.line.x1 for ln in table_lines),
+        table_lines[-1].line.bottom,
+    )
+    return RawTable(page, box, "aligned", grid)
+
+
+def group_rows(
+    lines: list[ChunkedLine], columns: list[Column], settings: AlignedSettings
+) -> list[list[ChunkedLine]]:
+    """Lines into rows: split at wide gaps when the block's gaps are of two kinds, else a row
+    per line; a wrapped sentence continues its row."""
+    split = _row_gap(lines, settings)
+    rows: list[list[ChunkedLine]] = []
+    for index, line in enumerate(lines):
+        gap = line_gap(lines[index - 1].line, line.line) if index else 0.0
+        if rows and (gap <= split or _continues(rows[-1], line, columns)):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
+
+
+def _row_gap(lines: list[ChunkedLine], settings: AlignedSettings) -> float:
+    """The widest gap that still falls inside a row: below it lines wrap, above it rows part.
+    With gaps all alike, every line is its own row (returns a negative bound)."""
+    gaps = sorted(line_gap(a.line, b.line) for a, b in pairwise(lines))
+    if len(gaps) < 2:
+        return -1.0
+    small = statistics.median(gaps[: max(1, len(gaps) // 4)])
+    wide = [g for g in gaps if g > max(small, 0.5) * settings.row_gap_ratio + 0.5]
+    if not wide or len(wide) < len(gaps) // 5:
+        return -1.0
+    return (small + min(wide)) / 2
+
+
+def _continues(row: list[ChunkedLine], line: ChunkedLine, columns: list[Column]) -> bool:
+    """A line with its anchor column empty, filling only columns the row fills, starting in
+    lower case: the rest of a wrapped sentence."""
+    used = {column_of(c, columns) for c in line.chunks}
+    if 0 in used or not line.chunks[0].text[:1].islower():
+        return False
+    filled = {column_of(c, columns) for ln in row for c in ln.chunks}
+    return used <= filled
+
+
+def _cells(row: list[ChunkedLine], columns: list[Column]) -> list[TableCell | None]:
+    texts: list[list[str]] = [[] for _ in columns]
+    for line in row:
+        for chunk in line.chunks:
+            texts[column_of(chunk, columns)].append(chunk.text)
+    top = min(ln.line.top for ln in row)
+    bottom = max(ln.line.bottom for ln in row)
+    return [
+        TableCell(dehyphenate("\n".join(t)), (x0, top, x1, bottom))
+        for t, (x0, x1) in zip(texts, columns, strict=True)
+    ]

@@ -1,0 +1,60 @@
+"""Every table on a PDF page, goal table or not: the table layer behind `goaltables tables`.
+
+Like camelot's hybrid flavour, each table is read the way that shows most of it. A ruled table
+(pdfplumber's finder, from drawn lines) stands when its lines make a grid; when they do not
+(rules only between rows, a box round a text), the text inside is read by alignment instead,
+with the rows the rules give ("ruled+aligned"). Text outside ruled tables is read by the
+aligned finder alone ("aligned").
+"""
+
+from __future__ import annotations
+
+from pdfplumber.page import Page
+
+from goaltables.extract.pdf.aligned import DEFAULT, AlignedSettings, aligned_tables
+from goaltables.extract.pdf.geometry import inside
+from goaltables.extract.pdf.ruled import ruled_tables
+from goaltables.extract.pdf.words import Line, group_lines, page_words
+from goaltables.extract.tables import RawTable
+
+
+def layer_tables(page: Page, number: int, settings: AlignedSettings = DEFAULT) -> list[RawTable]:
+    """Every table on the page, ruled, aligned or both, top to bottom."""
+    lines = group_lines(page_words(page))
+    tables = []
+    for ruled in ruled_tables(page, number):
+        tables += _read_ruled(ruled, _lines_in(lines, ruled), number, settings)
+    boxes = [t.bbox for t in tables]
+    free = _lines_outside(lines, boxes)
+    tables += aligned_tables(free, number, settings)
+    return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def _read_ruled(
+    ruled: RawTable, lines: list[Line], number: int, settings: AlignedSettings
+) -> list[RawTable]:
+    """The ruled table as drawn, or its text by alignment when alignment shows more columns."""
+    if not lines:
+        return []
+    aligned = aligned_tables(lines, number, settings)
+    widest = max(aligned, key=lambda t: t.columns, default=None)
+    if widest is not None and widest.columns > ruled.columns:
+        widest.method = "ruled+aligned"
+        return aligned
+    if ruled.columns < 2 and len(ruled.rows) < 2:
+        return []  # a box round a text is no table
+    return [ruled]
+
+
+def _lines_in(lines: list[Line], table: RawTable) -> list[Line]:
+    return [ln for ln in lines if all(inside(w.bbox, table.bbox) for w in ln.words)]
+
+
+def _lines_outside(lines: list[Line], boxes: list[tuple[float, float, float, float]]) -> list[Line]:
+    """Lines without words in any box (a line half inside a table is split off its words)."""
+    free = []
+    for line in lines:
+        words = tuple(w for w in line.words if not any(inside(w.bbox, b) for b in boxes))
+        if words:
+            free.append(Line(words))
+    return free
