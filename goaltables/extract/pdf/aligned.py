@@ -45,6 +45,11 @@ class AlignedSettings:
     min_columns: int = 2
     max_singles: int = 6  # single-chunk lines in a row inside a table (wrapped cells)
     row_gap_ratio: float = 1.6  # wide gaps this much wider than small ones separate rows
+    # Running text in columns: at most this many columns, this share of whose lines hold
+    # four words or more and fill this share of the column's width.
+    max_prose_columns: int = 3
+    prose_lines_share: float = 0.6
+    prose_fill: float = 0.8
 
     def __post_init__(self) -> None:
         if not 0 <= self.gutter_tolerance < 0.5:
@@ -238,6 +243,29 @@ def _last_column(chunk: Chunk, columns: list[Column]) -> int:
     return inside[-1] if inside else 0
 
 
+def is_prose_layout(
+    lines: list[ChunkedLine], columns: list[Column], settings: AlignedSettings
+) -> bool:
+    """Columns of running text (a page set in two columns), not a table: few columns, each
+    made of lines of many words that fill the column's width, as justified prose does."""
+    if len(columns) > settings.max_prose_columns:
+        return False
+    per_column: list[list[Chunk]] = [[] for _ in columns]
+    for line in lines:
+        for chunk in line.chunks:
+            per_column[column_of(chunk, columns)].append(chunk)
+    return all(
+        _prose_column(chunks, column, settings)
+        for chunks, column in zip(per_column, columns, strict=True)
+    )
+
+
+def _prose_column(chunks: list[Chunk], column: Column, settings: AlignedSettings) -> bool:
+    width = max(column[1] - column[0], 1.0)
+    full = [c for c in chunks if (c.x1 - c.x0) >= settings.prose_fill * width and len(c.words) >= 4]
+    return len(full) >= settings.prose_lines_share * max(len(chunks), 1)
+
+
 # --- 3. header ------------------------------------------------------------------------------
 
 
@@ -275,6 +303,8 @@ def _table_of(
     columns = find_columns(body, settings)
     if len(columns) < settings.min_columns:
         return None
+    if is_prose_layout(body, columns, settings):
+        return None
     start = _extend_up(lines, block[0], columns, settings)
     table_lines = lines[start : block[1]]
     rows = group_rows(table_lines, columns, settings)
@@ -291,9 +321,11 @@ def _table_of(
 def group_rows(
     lines: list[ChunkedLine], columns: list[Column], settings: AlignedSettings
 ) -> list[list[ChunkedLine]]:
-    """Lines into rows: split at wide gaps when the block's gaps are of two kinds, else a row
-    per line; a wrapped sentence continues its row."""
+    """Lines into rows: split at wide gaps when the block's gaps are of two kinds and rows
+    do start at the wide ones, else a row per line; a wrapped sentence continues its row."""
     split = _row_gap(lines, settings)
+    if not _rows_start_at_wide_gaps(lines, columns, split):
+        split = -1.0
     rows: list[list[ChunkedLine]] = []
     for index, line in enumerate(lines):
         gap = line_gap(lines[index - 1].line, line.line) if index else 0.0
@@ -317,12 +349,27 @@ def _row_gap(lines: list[ChunkedLine], settings: AlignedSettings) -> float:
     return (small + min(wide)) / 2
 
 
-def _continues(row: list[ChunkedLine], line: ChunkedLine, columns: list[Column]) -> bool:
-    """A line with its anchor column empty, filling only columns the row fills, starting in
-    lower case: the rest of a wrapped sentence."""
-    used = {column_of(c, columns) for c in line.chunks}
-    if 0 in used or not line.chunks[0].text[:1].islower():
+def _rows_start_at_wide_gaps(lines: list[ChunkedLine], columns: list[Column], split: float) -> bool:
+    """Whether the lines that fill most columns (surely a row's first line) follow wide gaps:
+    only then do small gaps mean wrapped lines (in us-002 of ICDAR 2013 rows are set single
+    spaced and only groups of rows are spaced wider)."""
+    if split < 0:
         return False
+    full = [
+        index
+        for index, line in enumerate(lines)
+        if index and len({column_of(c, columns) for c in line.chunks}) * 2 > len(columns)
+    ]
+    wide = [i for i in full if line_gap(lines[i - 1].line, lines[i].line) > split]
+    return len(wide) >= 0.8 * len(full)
+
+
+def _continues(row: list[ChunkedLine], line: ChunkedLine, columns: list[Column]) -> bool:
+    """A line whose every chunk starts in lower case, filling only columns the row fills:
+    the rest of wrapped sentences."""
+    if not all(c.text[:1].islower() for c in line.chunks):
+        return False
+    used = {column_of(c, columns) for c in line.chunks}
     filled = {column_of(c, columns) for ln in row for c in ln.chunks}
     return used <= filled
 

@@ -9,6 +9,8 @@ aligned finder alone ("aligned").
 
 from __future__ import annotations
 
+from typing import Any
+
 from pdfplumber.page import Page
 
 from goaltables.extract.pdf.aligned import DEFAULT, AlignedSettings, aligned_tables
@@ -20,6 +22,7 @@ from goaltables.extract.tables import RawTable
 
 def layer_tables(page: Page, number: int, settings: AlignedSettings = DEFAULT) -> list[RawTable]:
     """Every table on the page, ruled, aligned or both, top to bottom."""
+    page = page.filter(_upright)  # turned text is a chart's axis labels, not a table's rows
     lines = group_lines(page_words(page))
     tables = []
     for ruled in ruled_tables(page, number):
@@ -28,6 +31,10 @@ def layer_tables(page: Page, number: int, settings: AlignedSettings = DEFAULT) -
     free = _lines_outside(lines, boxes)
     tables += aligned_tables(free, number, settings)
     return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def _upright(obj: dict[str, Any]) -> bool:
+    return obj.get("object_type") != "char" or bool(obj.get("upright", True))
 
 
 def _read_ruled(
