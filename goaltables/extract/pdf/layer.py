@@ -16,19 +16,34 @@ from pdfplumber.page import Page
 from goaltables.extract.pdf.aligned import DEFAULT, AlignedSettings, aligned_tables
 from goaltables.extract.pdf.geometry import inside
 from goaltables.extract.pdf.ruled import ruled_tables
+from goaltables.extract.pdf.turned import UPRIGHT, Turn, text_direction, turned_lines, turned_ruled
 from goaltables.extract.pdf.words import Line, group_lines, page_words
 from goaltables.extract.tables import RawTable
 
 
 def layer_tables(page: Page, number: int, settings: AlignedSettings = DEFAULT) -> list[RawTable]:
     """Every table on the page, ruled, aligned or both, top to bottom."""
-    page = page.filter(_upright)  # turned text is a chart's axis labels, not a table's rows
-    lines = group_lines(page_words(page))
+    turn = Turn(text_direction(page), float(page.width), float(page.height))
+    if turn.direction == UPRIGHT:
+        upright = page.filter(_upright)  # turned text is a chart's axis labels, not table rows
+        lines = group_lines(page_words(upright))
+        ruled = ruled_tables(upright, number)
+    else:
+        lines = turned_lines(page, turn)
+        ruled = turned_ruled(ruled_tables(page, number), lines, turn)
+    tables = _hybrid(lines, ruled, number, settings)
+    for table in tables:
+        table.bbox = turn.back(table.bbox)
+    return tables
+
+
+def _hybrid(
+    lines: list[Line], ruled: list[RawTable], number: int, settings: AlignedSettings
+) -> list[RawTable]:
     tables = []
-    for ruled in ruled_tables(page, number):
-        tables += _read_ruled(ruled, _lines_in(lines, ruled), number, settings)
-    boxes = [t.bbox for t in tables]
-    free = _lines_outside(lines, boxes)
+    for table in ruled:
+        tables += _read_ruled(table, _lines_in(lines, table), number, settings)
+    free = _lines_outside(lines, [t.bbox for t in tables])
     tables += aligned_tables(free, number, settings)
     return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
 

@@ -16,6 +16,7 @@ from goaltables.extract.textio import collapse_spaces
 # Words whose tops differ by less than this (points) sit on one line.
 _LINE_TOLERANCE = 2.5
 _NUMBERED_HEADING = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
+WORD_ATTRIBUTES = ["fontname", "size", "non_stroking_color"]  # what a Word needs of a word
 _RUNNING_HEADER_SHARE = 0.06  # the top and bottom 6 % of a page hold running headers, page numbers
 
 
@@ -74,9 +75,12 @@ class Line:
 
 def page_words(page: Page) -> list[Word]:
     """The page's words with size, boldness and colour (black text is not 'coloured')."""
-    raw = page.extract_words(
-        extra_attrs=["fontname", "size", "non_stroking_color"], use_text_flow=False
-    )
+    raw = page.extract_words(extra_attrs=WORD_ATTRIBUTES, use_text_flow=False)
+    return to_words(raw)
+
+
+def to_words(raw: list[dict[str, Any]]) -> list[Word]:
+    """pdfplumber's words (read with WORD_ATTRIBUTES) as Words, blank ones left out."""
     return [_word(w) for w in raw if w["text"].strip()]
 
 
