@@ -50,6 +50,12 @@ class AlignedSettings:
     max_prose_columns: int = 3
     prose_lines_share: float = 0.6
     prose_fill: float = 0.8
+    header_gap_slack: float = 1.25  # a header line may stand this much further off than rows
+    max_header_rows: int = 3  # a column with text in these first rows only is a header's
+    # Ruled tables: read by alignment when this share of cells holds several cells' text;
+    # a row is split when each of its cells holds this many lines or more, equally many.
+    crowded_share: float = 0.2
+    min_stacked_lines: int = 3
 
     def __post_init__(self) -> None:
         if not 0 <= self.gutter_tolerance < 0.5:
@@ -266,19 +272,40 @@ def _prose_column(chunks: list[Chunk], column: Column, settings: AlignedSettings
     return len(full) >= settings.prose_lines_share * max(len(chunks), 1)
 
 
+def _trim_top(
+    lines: list[ChunkedLine], block: tuple[int, int], settings: AlignedSettings
+) -> tuple[int, int]:
+    """A first line set further off than any of the block's rows from each other is not
+    the table's (a legend line of several entries above it)."""
+    start, end = block
+    while end - start >= 3:
+        rest = max(line_gap(a.line, b.line) for a, b in pairwise(lines[start + 1 : end]))
+        if (
+            line_gap(lines[start].line, lines[start + 1].line)
+            <= rest * settings.header_gap_slack + 1
+        ):
+            break
+        start += 1
+    return start, end
+
+
 # --- 3. header ------------------------------------------------------------------------------
 
 
 def _extend_up(
     lines: list[ChunkedLine],
-    start: int,
+    block: tuple[int, int],
     columns: list[Column],
     settings: AlignedSettings,
 ) -> int:
-    """The first line of the table: header lines above the block join it."""
+    """The first line of the table: header lines above the block join it, unless set
+    further off than the block's rows are from each other (a legend line above a table)."""
+    start, end = block
+    widest = max((line_gap(a.line, b.line) for a, b in pairwise(lines[start:end])), default=0.0)
     while start > 0:
         line, below = lines[start - 1], lines[start]
-        if line_gap(line.line, below.line) > settings.table_gap_lines * line_height(line.line):
+        allowed = settings.table_gap_lines * line_height(line.line)
+        if line_gap(line.line, below.line) > min(allowed, widest * settings.header_gap_slack + 1):
             break
         if not (_fits(line, columns) or _over_data_columns(line, columns)):
             break
@@ -299,15 +326,17 @@ def _over_data_columns(line: ChunkedLine, columns: list[Column]) -> bool:
 def _table_of(
     block: tuple[int, int], lines: list[ChunkedLine], page: int, settings: AlignedSettings
 ) -> RawTable | None:
+    block = _trim_top(lines, block, settings)
     body = lines[block[0] : block[1]]
     columns = find_columns(body, settings)
     if len(columns) < settings.min_columns:
         return None
     if is_prose_layout(body, columns, settings):
         return None
-    start = _extend_up(lines, block[0], columns, settings)
+    start = _extend_up(lines, block, columns, settings)
     table_lines = lines[start : block[1]]
     rows = group_rows(table_lines, columns, settings)
+    columns = merge_header_columns(rows, columns, settings)
     grid = [_cells(row, columns) for row in rows]
     box = (
         min(ln.line.x0 for ln in table_lines),
@@ -372,6 +401,49 @@ def _continues(row: list[ChunkedLine], line: ChunkedLine, columns: list[Column])
     used = {column_of(c, columns) for c in line.chunks}
     filled = {column_of(c, columns) for ln in row for c in ln.chunks}
     return used <= filled
+
+
+def merge_header_columns(
+    rows: list[list[ChunkedLine]], columns: list[Column], settings: AlignedSettings
+) -> list[Column]:
+    """A column with text in header rows only joins its nearer neighbour that is empty
+    there: a left-aligned header over right-aligned numbers ("TA 2023" over "2 595") is one
+    column, though their text does not overlap."""
+    if len(rows) <= settings.max_header_rows + 1:
+        return columns
+    filled = [_rows_filled(rows, columns, i) for i in range(len(columns))]
+    for index, rows_here in enumerate(filled):
+        if not rows_here or max(rows_here) >= settings.max_header_rows:
+            continue
+        partner = _free_neighbour(index, filled, columns)
+        if partner is not None:
+            low, high = sorted((index, partner))
+            joined = (columns[low][0], columns[high][1])
+            merged = [*columns[:low], joined, *columns[high + 1 :]]
+            return merge_header_columns(rows, merged, settings)
+    return columns
+
+
+def _rows_filled(rows: list[list[ChunkedLine]], columns: list[Column], column: int) -> set[int]:
+    return {
+        r
+        for r, row in enumerate(rows)
+        if any(column_of(c, columns) == column for ln in row for c in ln.chunks)
+    }
+
+
+def _free_neighbour(index: int, filled: list[set[int]], columns: list[Column]) -> int | None:
+    """The nearer neighbouring column with body text and none in the rows `index` fills."""
+    options = [
+        j
+        for j in (index - 1, index + 1)
+        if 0 <= j < len(columns) and filled[j] and not filled[j] & filled[index]
+    ]
+    return min(options, key=lambda j: _distance(columns[index], columns[j]), default=None)
+
+
+def _distance(a: Column, b: Column) -> float:
+    return max(b[0] - a[1], a[0] - b[1], 0.0)
 
 
 def _cells(row: list[ChunkedLine], columns: list[Column]) -> list[TableCell | None]:

@@ -9,16 +9,17 @@ aligned finder alone ("aligned").
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from pdfplumber.page import Page
 
-from goaltables.extract.pdf.aligned import DEFAULT, AlignedSettings, aligned_tables
+from goaltables.extract.pdf.aligned import DEFAULT, AlignedSettings, aligned_tables, chunk_line
 from goaltables.extract.pdf.geometry import inside
 from goaltables.extract.pdf.ruled import ruled_tables
 from goaltables.extract.pdf.turned import UPRIGHT, Turn, text_direction, turned_lines, turned_ruled
 from goaltables.extract.pdf.words import Line, group_lines, page_words
-from goaltables.extract.tables import RawTable
+from goaltables.extract.tables import RawTable, TableCell
 
 
 def layer_tables(page: Page, number: int, settings: AlignedSettings = DEFAULT) -> list[RawTable]:
@@ -55,17 +56,61 @@ def _upright(obj: dict[str, Any]) -> bool:
 def _read_ruled(
     ruled: RawTable, lines: list[Line], number: int, settings: AlignedSettings
 ) -> list[RawTable]:
-    """The ruled table as drawn, or its text by alignment when alignment shows more columns."""
+    """The ruled table as drawn, its text by alignment when its cells hold several columns'
+    text each (rules round the table and its header only, ICDAR 2013's eu-016), its rows
+    split when each of a row's cells holds a stack of values (no rules between rows)."""
     if not lines:
         return []
-    aligned = aligned_tables(lines, number, settings)
-    widest = max(aligned, key=lambda t: t.columns, default=None)
-    if widest is not None and widest.columns > ruled.columns:
-        widest.method = "ruled+aligned"
-        return aligned
+    if _crowded(ruled, lines, settings):
+        aligned = aligned_tables(lines, number, settings)
+        for table in aligned:
+            table.method = "ruled+aligned"
+        if aligned:
+            return aligned
     if ruled.columns < 2 and len(ruled.rows) < 2:
         return []  # a box round a text is no table
-    return [ruled]
+    rows = [split for row in ruled.rows for split in _split_stacked(row, lines, settings)]
+    return [replace(ruled, rows=rows)]
+
+
+def _crowded(ruled: RawTable, lines: list[Line], settings: AlignedSettings) -> bool:
+    """Whether many of the table's cells hold text parted by cell gaps on one line."""
+    cells = [c for row in ruled.rows for c in row if c is not None and c.text.strip()]
+    crowded = [
+        c
+        for c in cells
+        if any(len(chunk_line(line, settings).chunks) > 1 for line in _cell_lines(c, lines))
+    ]
+    return len(crowded) >= max(2.0, settings.crowded_share * len(cells))
+
+
+def _split_stacked(
+    row: list[TableCell | None], lines: list[Line], settings: AlignedSettings
+) -> list[list[TableCell | None]]:
+    """A row whose every cell with text holds the same number (three or more) of lines is
+    that many rows with no rules between them (ICDAR 2013's eu-008)."""
+    stacks = [_cell_lines(c, lines) if c is not None and c.text.strip() else [] for c in row]
+    counts = {len(s) for s in stacks if s}
+    filled = sum(1 for s in stacks if s)
+    if filled < 2 or len(counts) != 1 or min(counts) < settings.min_stacked_lines:
+        return [row]
+    return [
+        [
+            _line_cell(stack[index]) if stack else cell
+            for cell, stack in zip(row, stacks, strict=True)
+        ]
+        for index in range(min(counts))
+    ]
+
+
+def _line_cell(line: Line) -> TableCell:
+    return TableCell(line.text, (line.x0, line.top, line.x1, line.bottom))
+
+
+def _cell_lines(cell: TableCell, lines: list[Line]) -> list[Line]:
+    """The parts of lines inside a cell."""
+    inner = [tuple(w for w in ln.words if inside(w.bbox, cell.bbox)) for ln in lines]
+    return [Line(words) for words in inner if words]
 
 
 def _lines_in(lines: list[Line], table: RawTable) -> list[Line]:
