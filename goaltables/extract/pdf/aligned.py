@@ -54,7 +54,7 @@ class AlignedSettings:
     max_header_rows: int = 3  # a column with text in these first rows only is a header's
     # Ruled tables: read by alignment when this share of cells holds several cells' text;
     # a row is split when each of its cells holds this many lines or more, equally many.
-    crowded_share: float = 0.2
+    crowded_share: float = 0.1
     min_stacked_lines: int = 3
 
     def __post_init__(self) -> None:
