@@ -117,7 +117,13 @@ def _row_runs(sheet: Any) -> list[list[list[TableCell | None]]]:
             runs[-1].append(cells)
         elif runs[-1]:
             runs.append([])  # an empty row ends a table
-    return [_without_empty_columns(rows) for rows in runs if rows]
+    return [_without_empty_columns(_without_title_rows(rows)) for rows in runs if rows]
+
+
+def _without_title_rows(rows: list[list[TableCell | None]]) -> list[list[TableCell | None]]:
+    """Rows of one cell above a table are its title, headings and legend, not its rows."""
+    first = next((i for i, row in enumerate(rows) if sum(map(_has_text, row)) > 1), 0)
+    return rows[first:]
 
 
 def _without_empty_columns(rows: list[list[TableCell | None]]) -> list[list[TableCell | None]]:

@@ -394,13 +394,15 @@ def _rows_start_at_wide_gaps(lines: list[ChunkedLine], columns: list[Column], sp
 
 
 def _continues(row: list[ChunkedLine], line: ChunkedLine, columns: list[Column]) -> bool:
-    """A line whose every chunk starts in lower case, filling only columns the row fills:
-    the rest of wrapped sentences."""
-    if not all(c.text[:1].islower() for c in line.chunks):
-        return False
+    """The rest of wrapped sentences: a line that starts no column the line above leaves
+    empty, at least half of whose chunks start in lower case. A capital or a figure starts
+    a cell ("hungary  99.8  0.2" is a row of ICDAR 2013's eu-016), though one figure can
+    end a wrapped phrase ("vähintään" / "40")."""
     used = {column_of(c, columns) for c in line.chunks}
-    filled = {column_of(c, columns) for ln in row for c in ln.chunks}
-    return used <= filled
+    if not used <= {column_of(c, columns) for c in row[-1].chunks}:
+        return False
+    lower = sum(1 for c in line.chunks if c.text[:1].islower())
+    return lower > 0 and lower * 2 >= len(line.chunks)
 
 
 def merge_header_columns(
