@@ -275,15 +275,17 @@ def _prose_column(chunks: list[Chunk], column: Column, settings: AlignedSettings
 def _trim_top(
     lines: list[ChunkedLine], block: tuple[int, int], settings: AlignedSettings
 ) -> tuple[int, int]:
-    """A first line set further off than any of the block's rows from each other is not
-    the table's (a legend line of several entries above it)."""
+    """A first line set further off than any of the block's rows from each other, whose
+    chunks run across the columns of the rest, is not the table's (a legend line of several
+    entries above it); a header row set off by padding fits the columns."""
     start, end = block
     while end - start >= 3:
-        rest = max(line_gap(a.line, b.line) for a, b in pairwise(lines[start + 1 : end]))
-        if (
-            line_gap(lines[start].line, lines[start + 1].line)
-            <= rest * settings.header_gap_slack + 1
-        ):
+        rest = lines[start + 1 : end]
+        widest = max(line_gap(a.line, b.line) for a, b in pairwise(rest))
+        gap = line_gap(lines[start].line, rest[0].line)
+        if gap <= widest * settings.header_gap_slack + 1:
+            break
+        if _fits(lines[start], find_columns(rest, settings)):
             break
         start += 1
     return start, end
