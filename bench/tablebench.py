@@ -24,12 +24,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(os.environ.get("TABLEBENCH", ROOT.parent / "shared" / "tablebench"))
 SETS = ("icdar2013", "peer_cases", "docx")
 TOOLS = ("goaltables", "pdfplumber", "camelot-hybrid", "camelot-network")
-BENCH_PYTHON = os.environ.get("BENCH_PYTHON", str(ROOT.parent / "benchvenv" / "bin" / "python"))
+BENCH_PYTHON = os.environ.get("BENCH_PYTHON", str(ROOT / ".venv-bench" / "bin" / "python"))
 SECTION = "## Tables: every table, against pdfplumber and camelot"
 
 
@@ -88,9 +89,11 @@ def run_camelot(document: Path, pages: list[int], flavor: str) -> list[dict[str,
 
 
 def worker(tool: str, set_name: str, out: Path) -> None:
-    """Predict every case of a set with one tool; print seconds and pages as JSON."""
+    """Predict every case of a set with one tool; print seconds and pages as JSON (for
+    goaltables also the seconds its aligned finder took, words given)."""
     out.mkdir(parents=True, exist_ok=True)
     seconds, pages_read = 0.0, 0
+    finder = _time_the_aligned_finder() if tool == "goaltables" else [0.0]
     for document, meta in cases(BENCH / set_name):
         if tool != "goaltables" and document.suffix != ".pdf":
             continue
@@ -105,7 +108,25 @@ def worker(tool: str, set_name: str, out: Path) -> None:
         pages_read += max(len(pages), 1)
         path = out / f"{meta['case_id']}.json"
         path.write_text(json.dumps({"tables": tables}, ensure_ascii=False), encoding="utf-8")
-    print(json.dumps({"seconds": seconds, "pages": pages_read}))
+    print(json.dumps({"seconds": seconds, "pages": pages_read, "finder": finder[0]}))
+
+
+def _time_the_aligned_finder() -> list[float]:
+    """Wrap the page layer's aligned finder to add up its own time (in a one-element list)."""
+    from goaltables.extract.pdf import layer
+
+    spent = [0.0]
+    finder = layer.aligned_tables
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return finder(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - start
+
+    layer.aligned_tables = timed  # type: ignore[assignment]
+    return spent
 
 
 def _predict(tool: str, document: Path, pages: list[int]) -> list[dict[str, object]]:
@@ -132,7 +153,8 @@ def measure(tool: str, set_name: str, work: Path) -> dict[str, float] | None:
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
     timing = json.loads(done.stdout.strip().splitlines()[-1])
     scores = score(BENCH / set_name, out)
-    return {**scores, "s_per_page": timing["seconds"] / max(timing["pages"], 1)}
+    pages = max(timing["pages"], 1)
+    return {**scores, "s_per_page": timing["seconds"] / pages, "finder": timing["finder"] / pages}
 
 
 def _module(tool: str) -> str:
@@ -165,6 +187,16 @@ def table(results: dict[str, dict[str, dict[str, float] | None]], tools: list[st
         cells = [_cell(per_tool.get(tool)) for tool in tools]
         lines.append(f"| {set_name} | " + " | ".join(cells) + " |")
     return head + "\n".join(lines) + "\n"
+
+
+def finder_note(results: dict[str, dict[str, dict[str, float] | None]]) -> str:
+    """What goaltables' aligned finder alone took per page (words given), beside camelot."""
+    parts = [
+        f"{set_name} {found['finder']:.4f} s"
+        for set_name, per_tool in results.items()
+        if (found := per_tool.get("goaltables")) is not None and found["finder"] > 0
+    ]
+    return "\nThe aligned finder alone, words given, per page: " + ", ".join(parts) + ".\n"
 
 
 def _cell(found: dict[str, float] | None) -> str:
@@ -209,6 +241,8 @@ def main() -> None:
         work = args.keep or Path(temporary)
         results = {s: {t: measure(t, s, work) for t in tools} for s in sets}
     text = table(results, tools)
+    if "goaltables" in tools:
+        text += finder_note(results)
     print(text)
     if not args.no_write:
         write_section(section(text))
