@@ -87,20 +87,46 @@ def _crowded(ruled: RawTable, lines: list[Line], settings: AlignedSettings) -> b
 def _split_stacked(
     row: list[TableCell | None], lines: list[Line], settings: AlignedSettings
 ) -> list[list[TableCell | None]]:
-    """A row whose every cell with text holds the same number (three or more) of lines is
-    that many rows with no rules between them (ICDAR 2013's eu-008)."""
+    """A row whose cells each hold a stack of values, three lines or more, set on shared
+    line positions, is that many rows with no rules between them (ICDAR 2013's eu-008, where
+    a row of one column is left empty). Wrapped sentences are not values: their lines go on
+    in lower case, and such a row stays whole."""
     stacks = [_cell_lines(c, lines) if c is not None and c.text.strip() else [] for c in row]
-    counts = {len(s) for s in stacks if s}
-    filled = sum(1 for s in stacks if s)
-    if filled < 2 or len(counts) != 1 or min(counts) < settings.min_stacked_lines:
+    filled = [s for s in stacks if s]
+    if len(filled) < 2 or min(len(s) for s in filled) < settings.min_stacked_lines:
         return [row]
-    return [
-        [
-            _line_cell(stack[index]) if stack else cell
-            for cell, stack in zip(row, stacks, strict=True)
-        ]
-        for index in range(min(counts))
+    if _wrapped(filled):
+        return [row]
+    positions = _line_positions([line for stack in filled for line in stack])
+    placed = [[_position(line, positions) for line in stack] for stack in filled]
+    if any(len(set(p)) < len(p) for p in placed):
+        return [row]  # two lines of one cell on one position: not a stack of values
+    split: list[list[TableCell | None]] = [
+        [None if c is None else TableCell("", c.bbox) for c in row] for _ in positions
     ]
+    for column, stack in enumerate(stacks):
+        for line in stack:
+            split[_position(line, positions)][column] = _line_cell(line)
+    return split
+
+
+def _wrapped(stacks: list[list[Line]]) -> bool:
+    following = [line for stack in stacks for line in stack[1:]]
+    lower = sum(1 for line in following if line.text[:1].islower())
+    return lower > len(following) * 0.2
+
+
+def _line_positions(lines: list[Line]) -> list[float]:
+    """The tops lines are set at, lines less than half a line apart counted as one."""
+    positions: list[float] = []
+    for line in sorted(lines, key=lambda ln: ln.top):
+        if not positions or line.top - positions[-1] > (line.bottom - line.top) / 2:
+            positions.append(line.top)
+    return positions
+
+
+def _position(line: Line, positions: list[float]) -> int:
+    return min(range(len(positions)), key=lambda i: abs(positions[i] - line.top))
 
 
 def _line_cell(line: Line) -> TableCell:
