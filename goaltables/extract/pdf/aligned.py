@@ -23,6 +23,7 @@ more chunks is *tabular*. Tables are found in four steps, each a small function 
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass
 from itertools import pairwise
@@ -121,11 +122,12 @@ def aligned_tables(
 ) -> list[RawTable]:
     """Every table on the page that text alignment shows, top to bottom."""
     chunked = [chunk_line(line, settings) for line in lines if line.words]
-    tables = []
+    tables, floor = [], 0
     for block in find_blocks(chunked, settings):
-        table = _table_of(block, chunked, page, settings)
+        table = _table_of(block, floor, chunked, page, settings)
         if table is not None:
             tables.append(table)
+        floor = block[1]  # a header above a block is never a line of the block before
     return tables
 
 
@@ -297,6 +299,7 @@ def _trim_top(
 def _extend_up(
     lines: list[ChunkedLine],
     block: tuple[int, int],
+    floor: int,
     columns: list[Column],
     settings: AlignedSettings,
 ) -> int:
@@ -304,7 +307,7 @@ def _extend_up(
     further off than the block's rows are from each other (a legend line above a table)."""
     start, end = block
     widest = max((line_gap(a.line, b.line) for a, b in pairwise(lines[start:end])), default=0.0)
-    while start > 0:
+    while start > floor:
         line, below = lines[start - 1], lines[start]
         allowed = settings.table_gap_lines * line_height(line.line)
         if line_gap(line.line, below.line) > min(allowed, widest * settings.header_gap_slack + 1):
@@ -326,7 +329,11 @@ def _over_data_columns(line: ChunkedLine, columns: list[Column]) -> bool:
 
 
 def _table_of(
-    block: tuple[int, int], lines: list[ChunkedLine], page: int, settings: AlignedSettings
+    block: tuple[int, int],
+    floor: int,
+    lines: list[ChunkedLine],
+    page: int,
+    settings: AlignedSettings,
 ) -> RawTable | None:
     block = _trim_top(lines, block, settings)
     body = lines[block[0] : block[1]]
@@ -335,11 +342,13 @@ def _table_of(
         return None
     if is_prose_layout(body, columns, settings):
         return None
-    start = _extend_up(lines, block, columns, settings)
+    start = _extend_up(lines, block, floor, columns, settings)
     table_lines = lines[start : block[1]]
     rows = group_rows(table_lines, columns, settings)
     columns = merge_header_columns(rows, columns, settings)
     grid = [_cells(row, columns) for row in rows]
+    if is_list(grid):
+        return None
     box = (
         min(ln.line.x0 for ln in table_lines),
         table_lines[0].line.top,
@@ -405,6 +414,18 @@ def _continues(row: list[ChunkedLine], line: ChunkedLine, columns: list[Column])
         return False
     lower = sum(1 for c in line.chunks if c.text[:1].islower())
     return lower > 0 and lower * 2 >= len(line.chunks)
+
+
+_LIST_MARK = re.compile(r"^(?:[•◦▪‣·*–—-]|\(?\d{1,2}[.)]|\(?[a-z][.)])$")
+
+
+def is_list(grid: list[list[TableCell | None]]) -> bool:
+    """Two columns, the first holding nothing but list marks ("•", "–", "1.", "a)"): a
+    bulleted or numbered list set with a hanging indent, not a table."""
+    if max(len(row) for row in grid) != 2:
+        return False
+    marks = [row[0].text.strip() for row in grid if row[0] is not None and row[0].text.strip()]
+    return bool(marks) and all(_LIST_MARK.match(mark) for mark in marks)
 
 
 def merge_header_columns(

@@ -70,7 +70,38 @@ def _read_ruled(
     if ruled.columns < 2 and len(ruled.rows) < 2:
         return []  # a box round a text is no table
     rows = [split for row in ruled.rows for split in _split_stacked(row, lines, settings)]
-    return [replace(ruled, rows=rows)]
+    return [replace(ruled, rows=join_wrapped_rows(rows))]
+
+
+def join_wrapped_rows(rows: list[list[TableCell | None]]) -> list[list[TableCell | None]]:
+    """A ruled row that only goes on with the row above, its text in lower case in columns
+    the row above fills, is the rest of that row: a shading rectangle drawn per text line
+    looks like a rule (Simrishamn's Word export)."""
+    joined: list[list[TableCell | None]] = []
+    for row in rows:
+        if joined and _goes_on(joined[-1], row):
+            joined[-1] = [_joined(a, b) for a, b in zip(joined[-1], row, strict=True)]
+        else:
+            joined.append(row)
+    return joined
+
+
+def _goes_on(above: list[TableCell | None], row: list[TableCell | None]) -> bool:
+    if len(above) != len(row) or [c is None for c in above] != [c is None for c in row]:
+        return False
+    texts = [
+        (a.text.strip() if a else "", b.text.strip() if b else "")
+        for a, b in zip(above, row, strict=True)
+    ]
+    below = [b for _, b in texts if b]
+    return bool(below) and all(b[:1].islower() for b in below) and all(a for a, b in texts if b)
+
+
+def _joined(above: TableCell | None, cell: TableCell | None) -> TableCell | None:
+    if above is None or cell is None or not cell.text.strip():
+        return above
+    box = (above.bbox[0], above.bbox[1], max(above.bbox[2], cell.bbox[2]), cell.bbox[3])
+    return TableCell(f"{above.text}\n{cell.text}".strip(), box, above.colour or cell.colour)
 
 
 def _crowded(ruled: RawTable, lines: list[Line], settings: AlignedSettings) -> bool:
