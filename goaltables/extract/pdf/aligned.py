@@ -39,6 +39,7 @@ class AlignedSettings:
 
     cell_gap_ems: float = 0.75  # words further apart than this are in different cells
     table_gap_lines: float = 1.6  # a vertical gap wider than this ends a table
+    group_gap_lines: float = 4.0  # ... unless the rows below it have the same columns
     prose_share: float = 0.55  # a single chunk wider than this share of the block is prose
     gutter_tolerance: float = 0.12  # share of tabular lines that may cross a gutter
     min_gutter: float = 1.5  # points: a narrower gap between chunks is no gutter
@@ -123,12 +124,36 @@ def aligned_tables(
     """Every table on the page that text alignment shows, top to bottom."""
     chunked = [chunk_line(line, settings) for line in lines if line.words]
     tables, floor = [], 0
+    found: list[tuple[tuple[int, int], RawTable]] = []
     for block in find_blocks(chunked, settings):
         table = _table_of(block, floor, chunked, page, settings)
         if table is not None:
-            tables.append(table)
+            found = _joined_to_last(found, block, table, chunked, page, settings)
         floor = block[1]  # a header above a block is never a line of the block before
+    for _, table in found:
+        tables.append(table)
     return tables
+
+
+def _joined_to_last(
+    found: list[tuple[tuple[int, int], RawTable]],
+    block: tuple[int, int],
+    table: RawTable,
+    lines: list[ChunkedLine],
+    page: int,
+    settings: AlignedSettings,
+) -> list[tuple[tuple[int, int], RawTable]]:
+    """A table right below the last one, nothing between them but a wider gap, with the
+    same columns, is its next group of rows (ICDAR 2013's us-023 spaces groups of rows)."""
+    if found:
+        (start, end), last = found[-1]
+        gap = line_gap(lines[end - 1].line, lines[block[0]].line)
+        near = gap <= settings.group_gap_lines * line_height(lines[block[0]].line)
+        if end == block[0] and near and last.columns == table.columns:
+            joined = _table_of((start, block[1]), 0, lines, page, settings)
+            if joined is not None and joined.columns == table.columns:
+                return [*found[:-1], ((start, block[1]), joined)]
+    return [*found, (block, table)]
 
 
 # --- 1. blocks ------------------------------------------------------------------------------
