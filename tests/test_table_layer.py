@@ -17,7 +17,8 @@ import pytest
 from click.testing import CliRunner
 
 from goaltables.cli import main
-from goaltables.extract.pdf.aligned import AlignedSettings
+from goaltables.extract.pdf.aligned import AlignedSettings, is_list
+from goaltables.extract.tables import TableCell
 from tests.golden_samples import ROOT, SAMPLES
 
 TABLEBENCH = ROOT.parent / "shared" / "tablebench"
@@ -182,3 +183,26 @@ def test_aligned_settings_are_checked() -> None:
         AlignedSettings(gutter_tolerance=0.6)
     with pytest.raises(ValueError, match="at least two columns"):
         AlignedSettings(min_columns=1)
+
+
+def test_goal_cards_keep_their_columns_under_a_wider_second_row() -> None:
+    """A card's "Arviointi" text runs over the edge of "Toimenpide/mittari" above it; the
+    edge stays, as the lines above part there twice as often as the text crosses it."""
+    found = tables_of(SAMPLES / "pdf" / "2023-outcome-company-cards-unruled-verdict-words.pdf")
+    rows = normalised(found[0]["rows"])
+    assert rows[:4] == [
+        ["Tavoite", "Toimenpide/mittari", ""],
+        ["Taloudellinen tulos", "Vähintään nollatulos.", ""],
+        ["Arviointi", "", "Tila"],
+        ["Toteutui, tilikauden voitto 48 210 €.", "", "Valmis"],
+    ]
+
+
+def test_lists_and_numbered_headings_are_no_tables() -> None:
+    def grid(*rows: tuple[str, ...]) -> list[list[TableCell | None]]:
+        return [[TableCell(text) for text in row] for row in rows]
+
+    assert is_list(grid(("•", "Nytt bibliotekssystem"), ("•", "Ett trygghetsskapande arbete")))
+    assert is_list(grid(("2", "Quantifying", ""), ("2.1", "", "Savings"), ("2.1.1", "", "Drive")))
+    assert not is_list(grid(("S. No.", "Name"), ("1", "Mukand Infotel")))
+    assert not is_list(grid(("1", "40", "29"), ("2", "+5 %", "-2 %")))

@@ -37,12 +37,14 @@ from goaltables.extract.textio import dehyphenate
 class AlignedSettings:
     """The knobs of the aligned finder; lengths in font sizes (ems) or line heights."""
 
-    cell_gap_ems: float = 0.75  # words further apart than this are in different cells
+    cell_gap_ems: float = 0.6  # words further apart than this are in different cells
+    justified_gap_ems: float = 1.0  # ... unless all gaps of a line are alike and below this
     table_gap_lines: float = 1.6  # a vertical gap wider than this ends a table
     group_gap_lines: float = 4.0  # ... unless the rows below it have the same columns
     prose_share: float = 0.55  # a single chunk wider than this share of the block is prose
     gutter_tolerance: float = 0.12  # share of tabular lines that may cross a gutter
     min_gutter: float = 1.5  # points: a narrower gap between chunks is no gutter
+    parted_share: float = 0.25  # ... or a gutter this share of lines part, twice as many as cross
     min_tabular_lines: int = 2
     min_columns: int = 2
     max_singles: int = 6  # single-chunk lines in a row inside a table (wrapped cells)
@@ -52,6 +54,7 @@ class AlignedSettings:
     max_prose_columns: int = 3
     prose_lines_share: float = 0.6
     prose_fill: float = 0.8
+    prose_words: int = 6  # a column beside a table is running text when its lines have this many
     header_gap_slack: float = 1.25  # a header line may stand this much further off than rows
     max_header_rows: int = 3  # a column with text in these first rows only is a header's
     # Ruled tables: read by alignment when this share of cells holds several cells' text;
@@ -115,7 +118,20 @@ def chunk_line(line: Line, settings: AlignedSettings = DEFAULT) -> ChunkedLine:
             groups.append([word])
         else:
             groups[-1].append(word)
+    if _justified(groups, settings):
+        groups = [list(line.words)]
     return ChunkedLine(line, tuple(Chunk(tuple(g)) for g in groups))
+
+
+def _justified(groups: list[list[Word]], settings: AlignedSettings) -> bool:
+    """A line of text set justified, its spaces stretched alike ("Table 10:  Indicators  of
+    performance-based  funding"), not cells: at least three gaps, all under an em and
+    nearly equal. Columns of figures are set further apart."""
+    gaps = [b[0].x0 - a[-1].x1 for a, b in pairwise(groups)]
+    if len(gaps) < 3:
+        return False
+    size = max(groups[0][0].size, 1.0)
+    return max(gaps) < settings.justified_gap_ems * size and max(gaps) <= 1.3 * min(gaps)
 
 
 def aligned_tables(
@@ -126,6 +142,11 @@ def aligned_tables(
     tables, floor = [], 0
     found: list[tuple[tuple[int, int], RawTable]] = []
     for block in find_blocks(chunked, settings):
+        beside = without_prose_beside(chunked[block[0] : block[1]], settings)
+        if beside is not None:  # the table is read again without the running text
+            tables += aligned_tables(beside, page, settings)
+            floor = block[1]
+            continue
         table = _table_of(block, floor, chunked, page, settings)
         if table is not None:
             found = _joined_to_last(found, block, table, chunked, page, settings)
@@ -133,6 +154,33 @@ def aligned_tables(
     for _, table in found:
         tables.append(table)
     return tables
+
+
+def without_prose_beside(lines: list[ChunkedLine], settings: AlignedSettings) -> list[Line] | None:
+    """The block's lines without the running text beside the table, when its first or last
+    column is prose (many words a line) and no other is: a table in one column of a page set
+    in two (ICDAR 2013's us-025); None when there is none."""
+    columns = find_columns(lines, settings)
+    if len(columns) < 3:
+        return None
+    shares = [_wordy_share(lines, columns, i, settings) for i in range(len(columns))]
+    for edge in (0, len(columns) - 1):
+        others = [share for i, share in enumerate(shares) if i != edge]
+        if shares[edge] >= settings.prose_lines_share and max(others) < 0.2:
+            kept = [
+                tuple(w for c in ln.chunks if column_of(c, columns) != edge for w in c.words)
+                for ln in lines
+            ]
+            return [Line(words) for words in kept if words]
+    return None
+
+
+def _wordy_share(
+    lines: list[ChunkedLine], columns: list[Column], column: int, settings: AlignedSettings
+) -> float:
+    chunks = [c for ln in lines for c in ln.chunks if column_of(c, columns) == column]
+    wordy = [c for c in chunks if len(c.words) >= settings.prose_words]
+    return len(wordy) / max(len(chunks), 1)
 
 
 def _joined_to_last(
@@ -222,14 +270,16 @@ def find_columns(lines: list[ChunkedLine], settings: AlignedSettings) -> list[Co
     left = min(line.line.x0 for line in lines)
     right = max(line.line.x1 for line in lines)
     allowed = int(len(tabular) * settings.gutter_tolerance)
-    coverage = _coverage(tabular, left, right)
+    covered, parted = _coverage(tabular, left, right)
+    needed = max(2, int(len(tabular) * settings.parted_share))
     columns: list[Column] = []
     start: float | None = None
-    for step, count in enumerate(coverage):
+    for step, (cover, parts) in enumerate(zip(covered, parted, strict=True)):
         x = left + step
-        if count > allowed and start is None:
+        gutter = cover <= allowed or (parts >= needed and cover * 2 <= parts)
+        if not gutter and start is None:
             start = x
-        elif count <= allowed and start is not None:
+        elif gutter and start is not None:
             columns.append((start, x))
             start = None
     if start is not None:
@@ -237,14 +287,21 @@ def find_columns(lines: list[ChunkedLine], settings: AlignedSettings) -> list[Co
     return _merge_narrow_gutters(columns, settings)
 
 
-def _coverage(lines: list[ChunkedLine], left: float, right: float) -> list[int]:
-    """For each point from left to right, how many lines have a chunk over it."""
-    counts = [0] * (int(right - left) + 2)
+def _coverage(lines: list[ChunkedLine], left: float, right: float) -> tuple[list[int], list[int]]:
+    """For each point from left to right, how many lines have a chunk over it, and how many
+    have a gap between chunks there. A gutter that many lines part, twice as many as cross
+    it, is a column edge even where some text runs over it: a card's "Arviointi" text below
+    "Tavoite | Mittari"."""
+    covered = [0] * (int(right - left) + 2)
+    parted = [0] * (int(right - left) + 2)
     for line in lines:
         for chunk in line.chunks:
             for step in range(int(chunk.x0 - left), int(chunk.x1 - left) + 1):
-                counts[step] += 1
-    return counts
+                covered[step] += 1
+        for a, b in pairwise(line.chunks):
+            for step in range(int(a.x1 - left) + 1, int(b.x0 - left)):
+                parted[step] += 1
+    return covered, parted
 
 
 def _merge_narrow_gutters(columns: list[Column], settings: AlignedSettings) -> list[Column]:
@@ -441,16 +498,22 @@ def _continues(row: list[ChunkedLine], line: ChunkedLine, columns: list[Column])
     return lower > 0 and lower * 2 >= len(line.chunks)
 
 
-_LIST_MARK = re.compile(r"^(?:[•◦▪‣·*–—-]|\(?\d{1,2}[.)]|\(?[a-z][.)])$")
+_LIST_MARK = re.compile(r"^(?:[•◦▪‣·*–—-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\d+(?:\.\d+)*\.?)$")
 
 
 def is_list(grid: list[list[TableCell | None]]) -> bool:
-    """Two columns, the first holding nothing but list marks ("•", "–", "1.", "a)"): a
-    bulleted or numbered list set with a hanging indent, not a table."""
-    if max(len(row) for row in grid) != 2:
+    """The first column holding nothing but list marks ("•", "–", "1.", "a)", "2.1.1") and
+    each row one text beside its mark: a list or a run of numbered headings set with a
+    hanging indent, not a table."""
+    if max(len(row) for row in grid) > 3:
         return False
-    marks = [row[0].text.strip() for row in grid if row[0] is not None and row[0].text.strip()]
-    return bool(marks) and all(_LIST_MARK.match(mark) for mark in marks)
+    marks = [_text(row[0]) for row in grid if _text(row[0])]
+    items = [sum(1 for cell in row[1:] if _text(cell)) for row in grid]
+    return bool(marks) and all(_LIST_MARK.match(m) for m in marks) and max(items) <= 1
+
+
+def _text(cell: TableCell | None) -> str:
+    return cell.text.strip() if cell is not None else ""
 
 
 def merge_header_columns(
