@@ -220,7 +220,9 @@ def section(body: str) -> str:
         "`make tablebench` (also part of `make bench`): `goaltables tables FILE --json` on the\n"
         "public cases of `../shared/tablebench`, scored by its `score.py` (micro F1). Each cell:\n"
         "cell F1 / adjacency F1 / seconds per page, all tools in one run on one machine\n"
-        "(pdfplumber's `extract_tables()` defaults; camelot in a bench-only environment).\n\n"
+        "(pdfplumber's `extract_tables()` defaults; camelot in a bench-only environment).\n"
+        "goaltables' seconds are mostly pdfplumber's: reading the page's objects and finding\n"
+        "its ruled tables, as `extract_tables()` does; its aligned finder's own share is below.\n\n"
         f"{body}"
     )
 

@@ -17,7 +17,8 @@ import pytest
 from click.testing import CliRunner
 
 from goaltables.cli import main
-from goaltables.extract.pdf.aligned import AlignedSettings, is_list
+from goaltables.extract.pdf.chunks import AlignedSettings
+from goaltables.extract.pdf.prose import is_list
 from goaltables.extract.tables import TableCell
 from tests.golden_samples import ROOT, SAMPLES
 
@@ -46,7 +47,10 @@ def normalised(rows: object) -> list[list[str]]:
 @pytest.mark.parametrize(
     ("case", "method"),
     [
-        ("icdar2013/icdar_eu-006", "aligned"),  # four borderless tables over three pages
+        (
+            "icdar2013/icdar_eu-006",
+            "aligned",
+        ),  # four borderless tables over three pages
         ("icdar2013/icdar_us-006", "ruled"),
         ("peer_cases/case_11", "aligned"),  # camelot: inner and outer columns
         ("peer_cases/case_13", "ruled"),  # a ruled table set sideways (text runs down)
@@ -71,9 +75,21 @@ def test_a_ruled_frame_round_unruled_rows_is_read_by_alignment() -> None:
     found = tables_of(TABLEBENCH / "icdar2013" / "icdar_eu-016.pdf", "--pages", "3")
     (table,) = [t for t in found if t["method"] == "ruled+aligned"]
     rows = normalised(table["rows"])
-    assert rows[0] == ["Country", "domestic (%)", "Imported (%)", "Unknown (%)", "Total (n)"]
+    assert rows[0] == [
+        "Country",
+        "domestic (%)",
+        "Imported (%)",
+        "Unknown (%)",
+        "Total (n)",
+    ]
     assert rows[1] == ["Austria", "86.2", "13.8", "0", "3,375"]
-    assert ["hungary", "99.8", "0.2", "0", "6,575"] in rows  # a lower-case row starts a row
+    assert [
+        "hungary",
+        "99.8",
+        "0.2",
+        "0",
+        "6,575",
+    ] in rows  # a lower-case row starts a row
 
 
 def test_the_borderless_goal_table_wraps_its_cells() -> None:
@@ -90,7 +106,11 @@ def test_the_borderless_goal_table_wraps_its_cells() -> None:
         "Uusia yrityksiä perustettiin elokuun loppuun mennessä 29. Kehitys vastaa edellisvuotta.",
         "2",
     ]
-    assert rows[2][:3] == ["", "", "Yritysilmapiirikyselyn kokonaisarvosana."]  # rowspans
+    assert rows[2][:3] == [
+        "",
+        "",
+        "Yritysilmapiirikyselyn kokonaisarvosana.",
+    ]  # rowspans
 
 
 def test_a_pdftotext_layout_dump_reads_like_its_pdf() -> None:

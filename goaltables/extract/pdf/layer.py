@@ -14,10 +14,17 @@ from typing import Any
 
 from pdfplumber.page import Page
 
-from goaltables.extract.pdf.aligned import DEFAULT, AlignedSettings, aligned_tables, chunk_line
+from goaltables.extract.pdf.aligned import aligned_tables
+from goaltables.extract.pdf.chunks import DEFAULT, AlignedSettings, chunk_line
 from goaltables.extract.pdf.geometry import inside
 from goaltables.extract.pdf.ruled import ruled_tables
-from goaltables.extract.pdf.turned import UPRIGHT, Turn, text_direction, turned_lines, turned_ruled
+from goaltables.extract.pdf.turned import (
+    UPRIGHT,
+    Turn,
+    text_direction,
+    turned_lines,
+    turned_ruled,
+)
 from goaltables.extract.pdf.words import Line, group_lines, page_words
 from goaltables.extract.tables import RawTable, TableCell
 
@@ -73,7 +80,9 @@ def _read_ruled(
     return [replace(ruled, rows=join_wrapped_rows(rows))]
 
 
-def join_wrapped_rows(rows: list[list[TableCell | None]]) -> list[list[TableCell | None]]:
+def join_wrapped_rows(
+    rows: list[list[TableCell | None]],
+) -> list[list[TableCell | None]]:
     """A ruled row that only goes on with the row above, its text in lower case in columns
     the row above fills, is the rest of that row: a shading rectangle drawn per text line
     looks like a rule (Simrishamn's Word export)."""
