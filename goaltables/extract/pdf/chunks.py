@@ -13,6 +13,9 @@ from goaltables.extract.pdf.words import Line, Word
 class AlignedSettings:
     """The knobs of the aligned finder; lengths in font sizes (ems) or line heights."""
 
+    # Points between characters that part words: below pdfplumber's 3, as figures of two
+    # columns set 2 points apart ("648765" "AAA") and words set without spaces are two words.
+    word_gap: float = 1.5
     cell_gap_ems: float = 0.6  # words further apart than this are in different cells
     justified_gap_ems: float = 1.0  # ... unless all gaps of a line are alike and below this
     table_gap_lines: float = 1.6  # a vertical gap wider than this ends a table

@@ -34,8 +34,8 @@ def layer_tables(page: Page, number: int, settings: AlignedSettings = DEFAULT) -
     turn = Turn(text_direction(page), float(page.width), float(page.height))
     if turn.direction == UPRIGHT:
         upright = page.filter(_upright)  # turned text is a chart's axis labels, not table rows
-        lines = group_lines(page_words(upright))
-        ruled = ruled_tables(upright, number)
+        lines = group_lines(page_words(upright, settings.word_gap))
+        ruled = ruled_tables(upright, number, settings.word_gap)
     else:
         lines = turned_lines(page, turn)
         ruled = turned_ruled(ruled_tables(page, number), lines, turn)

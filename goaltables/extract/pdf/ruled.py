@@ -8,11 +8,12 @@ from goaltables.extract.tables import RawTable, TableCell
 from goaltables.extract.textio import dehyphenate  # PDFs are typeset: "tun-" / "tia" is "tuntia"
 
 
-def ruled_tables(page: Page, page_number: int) -> list[RawTable]:
-    """Every table drawn with lines on the page, its merged places as None."""
+def ruled_tables(page: Page, page_number: int, x_tolerance: float = 3.0) -> list[RawTable]:
+    """Every table drawn with lines on the page, its merged places as None; characters
+    further apart than `x_tolerance` points are in different words."""
     tables = []
     for found in page.find_tables():
-        texts = found.extract()
+        texts = found.extract(x_tolerance=x_tolerance)
         rows: list[list[TableCell | None]] = [
             [
                 TableCell(dehyphenate(text or ""), bbox) if bbox is not None else None

@@ -73,9 +73,12 @@ class Line:
         return all(w.coloured for w in self.words)
 
 
-def page_words(page: Page) -> list[Word]:
-    """The page's words with size, boldness and colour (black text is not 'coloured')."""
-    raw = page.extract_words(extra_attrs=WORD_ATTRIBUTES, use_text_flow=False)
+def page_words(page: Page, x_tolerance: float = 3.0) -> list[Word]:
+    """The page's words with size, boldness and colour (black text is not 'coloured');
+    characters further apart than `x_tolerance` points are in different words."""
+    raw = page.extract_words(
+        extra_attrs=WORD_ATTRIBUTES, use_text_flow=False, x_tolerance=x_tolerance
+    )
     return to_words(raw)
 
 
