@@ -5,12 +5,15 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # The two real seed exports live beside the repository (../shared/seeds), never copied into it.
 SEEDS  := $(wildcard ../shared/seeds)
+# The table benchmark's peers (camelot, pdfplumber) live in their own environment: camelot is
+# no dependency of goaltables. The cases are read in place from ../shared/tablebench.
+BENCHVENV ?= .venv-bench
 OUT    ?= out
 # Documents in the generated layout corpus (bench/layout_corpus.py), e.g. make corpus CORPUS_COUNT=10
 CORPUS_COUNT ?= 200
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format golden samples samples-pdf samples-docx samples-formats samples-cards libreoffice chromium pictures bench accuracy corpus clean
+.PHONY: help install run test lint format golden samples samples-pdf samples-docx samples-formats samples-cards libreoffice chromium pictures bench tablebench accuracy corpus clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -75,6 +78,14 @@ bench: $(STAMP) libreoffice ## Time goaltables against pdftotext and pdfplumber,
 	@command -v pdftotext >/dev/null || { echo "installing poppler-utils (pdftotext)"; \
 	  apt-get update -q && apt-get install -y -q poppler-utils; }
 	$(BIN)/python bench/run.py
+	$(MAKE) --no-print-directory tablebench
+
+tablebench: $(STAMP) libreoffice ## Cell F1 and s/page of `goaltables tables` against pdfplumber and camelot on ../shared/tablebench; a section of BENCHMARKS.md
+	@test -x $(BENCHVENV)/bin/python || $(PYTHON) -m venv $(BENCHVENV)
+	@$(BENCHVENV)/bin/python -c 'import camelot, pdfplumber' 2>/dev/null || \
+	  $(BENCHVENV)/bin/pip install --quiet camelot-py pdfplumber || \
+	  echo "camelot could not be installed in $(BENCHVENV): its columns stay empty"
+	BENCH_PYTHON=$(BENCHVENV)/bin/python $(BIN)/python bench/tablebench.py
 
 accuracy: $(STAMP) ## Score the real reports in ../shared/real against their gold, and the samples; writes ACCURACY.md
 	@test -d ../shared/real || { echo "accuracy needs ../shared/real beside the repository"; exit 1; }
@@ -98,4 +109,4 @@ samples-formats: $(STAMP) libreoffice ## Regenerate samples/formats/ (one report
 	$(BIN)/python samples/make_format_samples.py
 
 clean: ## Remove the virtual environment, caches and out/
-	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) $(BENCHVENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache *.egg-info

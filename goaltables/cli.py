@@ -18,7 +18,7 @@ from goaltables.escapes import name_as_text, printable
 from goaltables.export.schema import goal_rows
 from goaltables.extract import ReadOptions, detect_format, read_bytes
 from goaltables.extract import extract as extract_file
-from goaltables.extract.tables import RawTable
+from goaltables.extract.tables import NO_BOX, RawTable
 from goaltables.extract.textio import clean_cell
 from goaltables.normalize import assign_goal_ids
 
@@ -316,18 +316,23 @@ def extract(file: Path, as_json: bool, password: str | None) -> None:
 )
 @_PASSWORD
 def tables(file: Path, pages: str | None, as_json: bool, password: str | None) -> None:
-    """Show every table found in a PDF, goal table or not, as grids of cell text.
+    """Show every table of a file, goal table or not, as grids of cell text.
 
-    Ruled tables come from the lines drawn on the page, unruled ones from text aligned under
-    a goal-table header row.
+    PDF: ruled tables from the lines drawn on the page, unruled ones from how the text
+    aligns, or both (method and bbox say which). Word (.docx, and .doc, .odt, .rtf through
+    LibreOffice), .xlsx (each sheet a page), .html and fixed-width text such as a
+    `pdftotext -layout` dump read too. A merged cell's text sits in its top-left place.
 
     \b
     Example:
       goaltables tables tilinpaatos-2024.pdf --pages 58-60
       goaltables tables tilinpaatos-2024.pdf --pages 58 --json > tables.json
+      goaltables tables talousarvio-2024.docx --json
     """
+    from goaltables.extract.listing import list_file_tables
+
     try:
-        found = _pdf_tables(file, parse_pages(pages), password)
+        found = list_file_tables(file, parse_pages(pages), password)
     except GoalTablesError as error:
         _fail(error)
         return
@@ -339,22 +344,16 @@ def tables(file: Path, pages: str | None, as_json: bool, password: str | None) -
         click.echo(format_tables([(t.page, t.method, _grid(t)) for t in found]))
 
 
-def _pdf_tables(file: Path, pages: list[int] | None, password: str | None) -> list[RawTable]:
-    data = read_bytes(file, str(file))
-    if detect_format(data, str(file)) != "pdf":
-        raise UsageError(f"{file}: not a PDF; `tables` reads PDFs")
-    from goaltables.extract.pdf import list_tables
-
-    return list_tables(data, str(file), pages, password)
-
-
 def _grid(table: RawTable) -> list[list[str]]:
     return [[clean_cell(c.text) if c else "" for c in row] for row in table.rows]
 
 
 def _table_json(table: RawTable) -> dict[str, object]:
-    box = [round(v, 1) for v in table.bbox]
-    return {"page": table.page, "method": table.method, "bbox": box, "rows": _grid(table)}
+    """A table in the tablebench form; a format without pages (Word, HTML) has page and
+    box null."""
+    box = [round(v, 1) for v in table.bbox] if table.bbox != NO_BOX else None
+    page = table.page or None
+    return {"page": page, "method": table.method, "bbox": box, "rows": _grid(table)}
 
 
 @main.command()

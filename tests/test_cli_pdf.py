@@ -37,7 +37,7 @@ def test_tables_as_json_gives_the_borderless_grid() -> None:
     result = CliRunner().invoke(main, ["tables", str(BORDERLESS), "--json"])
     assert result.exit_code == 0, result.output
     (table,) = json.loads(result.stdout)["tables"]
-    assert (table["page"], table["method"], len(table["rows"])) == (1, "unruled", 10)
+    assert (table["page"], table["method"], len(table["rows"])) == (1, "aligned", 10)
     assert table["rows"][0] == [
         "Tulosalue",
         "Tavoite",
@@ -63,12 +63,14 @@ def test_tables_lists_non_goal_tables_too() -> None:
     assert table["rows"][0][:3] == ["Käyttötalous (1 000 €)", "TA 2023", "TA-muutokset"]
 
 
-def test_tables_refuses_a_text_file(tmp_path: Path) -> None:
+def test_tables_reads_a_tab_separated_text_file(tmp_path: Path) -> None:
     text = tmp_path / "a.txt"
-    text.write_text("Tavoite\tMittari\tArvio\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["tables", str(text)])
-    assert result.exit_code == 2
-    assert "not a PDF; `tables` reads PDFs" in result.stderr
+    text.write_text("Tavoite\tMittari\tArvio\nA\tB\t2\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["tables", str(text), "--json"])
+    assert result.exit_code == 0, result.output
+    (table,) = json.loads(result.stdout)["tables"]
+    assert (table["page"], table["method"]) == (1, "tab-separated")
+    assert table["rows"] == [["Tavoite", "Mittari", "Arvio"], ["A", "B", "2"]]
 
 
 def test_inspect_draws_the_goal_table_pages(tmp_path: Path) -> None:

@@ -5,7 +5,16 @@ from __future__ import annotations
 from goaltables.export.tables import goals_frame
 from goaltables.records import Record
 
-_SHOWN = ["page", "area", "goal_no", "goal", "measure_no", "measure", "rating_raw", "status"]
+_SHOWN = [
+    "page",
+    "area",
+    "goal_no",
+    "goal",
+    "measure_no",
+    "measure",
+    "rating_raw",
+    "status",
+]
 _WIDTH = 40
 
 
@@ -28,7 +37,8 @@ def format_tables(tables: list[tuple[int, str, list[list[str]]]]) -> str:
     blocks = []
     for page, method, rows in tables:
         width = max((len(r) for r in rows), default=0)
-        lines = [f"page {page}, {method} table, {len(rows)} rows x {width} columns"]
+        where = f"page {page}" if page else "no pages"  # Word and HTML have none
+        lines = [f"{where}, {method} table, {len(rows)} rows x {width} columns"]
         lines += ["  | " + " | ".join(_cut(cell) for cell in row) + " |" for row in rows]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)

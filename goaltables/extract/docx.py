@@ -52,6 +52,8 @@ from goaltables.extract.zips import check_zip
 from goaltables.records import DocumentInfo, Extraction
 
 _BALL = "●"
+
+
 # Symbol-font characters that print a ball: Wingdings "l" (0x6C), Symbol bullet (0xB7).
 _SYMBOL_BALLS = {("wingdings", "l"), ("wingdings", "\uf06c"), ("symbol", "\uf0b7"), ("symbol", "·")}
 _SYM_BALLS = {"F06C", "006C", "F0B7", "00B7", "F09F", "F06E"}
@@ -347,15 +349,18 @@ class _DocxReader(FlowAssembler):
 
     def _read_table(self, element: Any) -> None:
         rows, nested = self._table_rows(element)
-        table = RawTable(0, NO_BOX, "docx", rows)
         self.order += 1
+        self._take_rows(rows)
+        for inner in nested:
+            self._read_table(inner)
+
+    def _take_rows(self, rows: list[list[TableCell | None]]) -> None:
+        """A table of colour swatches is the legend; any other table may be a goal table."""
         swatches = _swatch_legend(rows)
         if swatches and self.legend is None:
             self.legend = swatches
         else:
-            self.take_table(table)
-        for inner in nested:
-            self._read_table(inner)
+            self.take_table(RawTable(0, NO_BOX, "docx", rows))
 
     def _table_rows(self, element: Any) -> tuple[list[list[TableCell | None]], list[Any]]:
         rows: list[list[TableCell | None]] = []
@@ -465,3 +470,20 @@ def _running_header(document: DocxDocument) -> list[str]:
             if text:
                 lines.append(text)
     return lines
+
+
+@dataclass
+class _TableLister(_DocxReader):
+    """Every table of the document in reading order, goal table or not (`goaltables tables`)."""
+
+    found: list[RawTable] = field(default_factory=list)
+
+    def _take_rows(self, rows: list[list[TableCell | None]]) -> None:
+        self.found.append(RawTable(0, NO_BOX, "docx", rows))
+
+
+def list_docx_tables(data: bytes, name: str) -> list[RawTable]:
+    """Every table of a Word document, nested ones after the table holding them."""
+    lister = _TableLister(document=open_docx(data, name))
+    lister.read()
+    return lister.found

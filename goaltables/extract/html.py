@@ -82,7 +82,7 @@ class _HtmlReader(FlowAssembler):
         for child in element.iterchildren():
             tag = child.tag if isinstance(child.tag, str) else ""
             if tag == "table":
-                self.take_table(RawTable(0, NO_BOX, "html", self._rows(child)))
+                self.take_table(RawTable(0, NO_BOX, "html", table_rows(child)))
             elif tag in _HEADINGS or tag == "p":
                 self._read_text_block(child, _HEADINGS.get(tag))
             elif tag:
@@ -102,22 +102,32 @@ class _HtmlReader(FlowAssembler):
         if len(entries) >= 2 or (entries and self.legend):
             self.legend = merge_legend(self.legend, entries)
 
-    def _rows(self, table: Any) -> list[list[TableCell | None]]:
-        """The table's rows with row and column spans expanded; covered places are None."""
-        grid: dict[tuple[int, int], TableCell | None] = {}
-        rows = [tr for tr in table.iter("tr") if _table_of(tr) is table]
-        for r, tr in enumerate(rows):
-            c = 0
-            for cell in (ch for ch in tr if ch.tag in ("td", "th")):
-                while (r, c) in grid:
-                    c += 1
-                rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
-                for dr in range(rowspan):
-                    for dc in range(colspan):
-                        grid[(r + dr, c + dc)] = _table_cell(cell) if (dr, dc) == (0, 0) else None
-                c += colspan
-        width = max((c for _, c in grid), default=-1) + 1
-        return [[grid.get((r, c)) for c in range(width)] for r in range(len(rows))]
+
+def list_html_tables(data: bytes, name: str) -> list[RawTable]:
+    """Every table of a web page in document order, nested ones after the table holding them."""
+    try:
+        root = lxml.html.document_fromstring(decode_html(data, name))
+    except (lxml.etree.ParserError, ValueError) as error:
+        raise DamagedFile(f"{name}: not a readable web page ({error})") from None
+    return [RawTable(0, NO_BOX, "html", table_rows(t)) for t in root.iter("table")]
+
+
+def table_rows(table: Any) -> list[list[TableCell | None]]:
+    """The table's rows with row and column spans expanded; covered places are None."""
+    grid: dict[tuple[int, int], TableCell | None] = {}
+    rows = [tr for tr in table.iter("tr") if _table_of(tr) is table]
+    for r, tr in enumerate(rows):
+        c = 0
+        for cell in (ch for ch in tr if ch.tag in ("td", "th")):
+            while (r, c) in grid:
+                c += 1
+            rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    grid[(r + dr, c + dc)] = _table_cell(cell) if (dr, dc) == (0, 0) else None
+            c += colspan
+    width = max((c for _, c in grid), default=-1) + 1
+    return [[grid.get((r, c)) for c in range(width)] for r in range(len(rows))]
 
 
 def _table_of(tr: Any) -> Any:

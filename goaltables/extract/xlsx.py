@@ -39,11 +39,7 @@ _BALL = "●"
 
 def read_xlsx_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Extraction:
     """Records from a workbook."""
-    check_zip(data, doc.source, "xl/workbook.xml", "Excel workbook")
-    try:
-        workbook = load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for broken parts
-        raise DamagedFile(f"{doc.source}: damaged workbook ({type(error).__name__})") from None
+    workbook = _open_workbook(data, doc.source)
     reader = _SheetReader()
     for sheet in workbook.worksheets:
         reader.read_sheet(sheet)
@@ -51,6 +47,14 @@ def read_xlsx_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Ex
     doc = _describe(doc, reader, workbook.properties.title or "")
     legend = reader.legend or find_legend(reader.texts)
     return extraction_from_grids(doc, reader.grids, legend, f"in {len(workbook.worksheets)} sheets")
+
+
+def _open_workbook(data: bytes, name: str) -> Any:
+    check_zip(data, name, "xl/workbook.xml", "Excel workbook")
+    try:
+        return load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for broken parts
+        raise DamagedFile(f"{name}: damaged workbook ({type(error).__name__})") from None
 
 
 @dataclass
@@ -92,6 +96,47 @@ class _SheetReader(FlowAssembler):
         self.headings.append(
             Heading(line, 0, float(len(self.texts)), (size, False, bool(font and font.b)))
         )
+
+
+def list_xlsx_tables(data: bytes, name: str) -> list[RawTable]:
+    """Every table of a workbook: in each sheet, the runs of rows between empty rows; the
+    sheet's number stands as the table's page."""
+    workbook = _open_workbook(data, name)
+    tables = []
+    for number, sheet in enumerate(workbook.worksheets, start=1):
+        tables += [RawTable(number, NO_BOX, "xlsx", rows) for rows in _row_runs(sheet)]
+    return tables
+
+
+def _row_runs(sheet: Any) -> list[list[list[TableCell | None]]]:
+    covered = _covered_places(sheet)
+    runs: list[list[list[TableCell | None]]] = [[]]
+    for row in sheet.iter_rows():
+        cells = [None if (c.row, c.column) in covered else _cell(c) for c in row]
+        if any(_has_text(c) for c in cells):
+            runs[-1].append(cells)
+        elif runs[-1]:
+            runs.append([])  # an empty row ends a table
+    return [_without_empty_columns(_without_title_rows(rows)) for rows in runs if rows]
+
+
+def _without_title_rows(rows: list[list[TableCell | None]]) -> list[list[TableCell | None]]:
+    """Rows of one cell above a table are its title, headings and legend, not its rows."""
+    first = next((i for i, row in enumerate(rows) if sum(map(_has_text, row)) > 1), 0)
+    return rows[first:]
+
+
+def _without_empty_columns(rows: list[list[TableCell | None]]) -> list[list[TableCell | None]]:
+    """A run's rows cut to the columns that hold text (a sheet's used range is wider)."""
+    width = max(len(r) for r in rows)
+    used = [i for i in range(width) if any(i < len(r) and _has_text(r[i]) for r in rows)]
+    if not used:
+        return rows
+    return [[r[i] if i < len(r) else None for i in range(used[0], used[-1] + 1)] for r in rows]
+
+
+def _has_text(cell: TableCell | None) -> bool:
+    return cell is not None and bool(cell.text)
 
 
 def _covered_places(sheet: Any) -> set[tuple[int, int]]:

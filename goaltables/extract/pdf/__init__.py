@@ -32,6 +32,7 @@ from goaltables.extract.options import ReadOptions
 from goaltables.extract.pdf.cells import PageShapes, read_colour
 from goaltables.extract.pdf.continuation import OpenHeader, open_header, values_under
 from goaltables.extract.pdf.images import icon_boxes, icon_colours
+from goaltables.extract.pdf.layer import layer_tables
 from goaltables.extract.pdf.legend import page_legend
 from goaltables.extract.pdf.opening import PDFIUM_HYPHEN, OpenedPdf, candidate_pages, open_pdf
 from goaltables.extract.pdf.prose import prose_grids
@@ -191,7 +192,8 @@ def list_tables(
 ) -> list[RawTable]:
     """Every table on the pages asked for (all pages when none are), goal table or not."""
     with open_pdf(data, name, password) as opened:
-        return [t for n in pages_wanted(opened, pages) for t in page_tables(opened, n)[0]]
+        wanted = pages_wanted(opened, pages)
+        return [t for n in wanted for t in layer_tables(opened.plumber.pages[n - 1], n)]
 
 
 def pages_wanted(opened: OpenedPdf, wanted: list[int] | None) -> list[int]:

@@ -25,16 +25,17 @@ _HUG = 3.0
 _BAND = 20.0  # points: chars are looked up by horizontal bands of the page
 
 
-def ruled_tables(page: Page, page_number: int) -> list[RawTable]:
-    """Every table drawn with lines on the page, its merged places as None. A 'table' of one
-    column is no table (a column of shaded rating cells, highlighted text): its text is left
-    to the unruled finder."""
+def ruled_tables(page: Page, page_number: int, x_tolerance: float = 3.0) -> list[RawTable]:
+    """Every table drawn with lines on the page, its merged places as None; characters
+    further apart than `x_tolerance` points are in different words. A 'table' of one column is
+    no table (a column of shaded rating cells, highlighted text): its text is left to the
+    unruled finders."""
     hidden = {id(r) for r in hidden_fills(page.rects) + highlights(page.rects, page.chars)}
     visible = page.filter(lambda obj: id(obj) not in hidden) if hidden else page
     bold = bold_fonts(page.chars)
     tables = []
     for found in visible.find_tables():
-        texts = found.extract()
+        texts = found.extract(x_tolerance=x_tolerance)
         rows: list[list[TableCell | None]] = [
             [
                 _cell(text, bbox, page.chars, bold) if bbox is not None else None

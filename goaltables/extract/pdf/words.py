@@ -16,13 +16,14 @@ from goaltables.extract.textio import collapse_spaces
 # Words whose tops differ by less than this (points) sit on one line.
 _LINE_TOLERANCE = 2.5
 _NUMBERED_HEADING = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
-_RUNNING_HEADER_SHARE = 0.06
+WORD_ATTRIBUTES = ["fontname", "size", "non_stroking_color"]  # what a Word needs of a word
+_RUNNING_HEADER_SHARE = 0.06  # the top and bottom 6 % of a page hold running headers, page numbers
 # A font whose letters average this much wider than the body font's is its bold face, judged on
 # at least this many letters both print.
 _BOLD_WIDTH_RATIO = 1.03
+_BOLD_MIN_LETTERS = 8
 # Words further apart than this many font sizes stand in different cells.
 _CELL_GAP_EMS = 0.8
-_BOLD_MIN_LETTERS = 8  # the top and bottom 6 % of a page hold running headers, page numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,16 +88,23 @@ class Line:
         return all(w.coloured for w in self.words)
 
 
-def page_words(page: Page) -> list[Word]:
-    """The page's words with size, boldness and colour (black text is not 'coloured')."""
+def page_words(page: Page, x_tolerance: float = 3.0) -> list[Word]:
+    """The page's words with size, boldness and colour (black text is not 'coloured');
+    characters further apart than `x_tolerance` points are in different words."""
     raw = page.extract_words(
-        extra_attrs=["fontname", "size", "non_stroking_color"], use_text_flow=False
+        extra_attrs=WORD_ATTRIBUTES, use_text_flow=False, x_tolerance=x_tolerance
     )
-    bold = bold_fonts(page.chars)
+    return to_words(raw, bold_fonts(page.chars))
+
+
+def to_words(raw: list[dict[str, Any]], bold: frozenset[str] | None = None) -> list[Word]:
+    """pdfplumber's words (read with WORD_ATTRIBUTES) as Words, blank ones left out; `bold`
+    are the page's bold fonts (bold_fonts), else a font is bold when its name says so."""
     return [_word(w, bold) for w in raw if w["text"].strip()]
 
 
-def _word(raw: dict[str, Any], bold: frozenset[str]) -> Word:
+def _word(raw: dict[str, Any], bold: frozenset[str] | None) -> Word:
+    fontname = str(raw.get("fontname", ""))
     return Word(
         text=raw["text"],
         x0=float(raw["x0"]),
@@ -104,7 +112,7 @@ def _word(raw: dict[str, Any], bold: frozenset[str]) -> Word:
         top=float(raw["top"]),
         bottom=float(raw["bottom"]),
         size=round(float(raw.get("size", 0.0)), 1),
-        bold=str(raw.get("fontname", "")) in bold,
+        bold=fontname in bold if bold is not None else _named_bold(fontname),
         coloured=_is_coloured(raw.get("non_stroking_color")),
     )
 
