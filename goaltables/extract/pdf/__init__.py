@@ -161,6 +161,10 @@ def _read_page(opened: OpenedPdf, number: int, reading: _Reading) -> None:
     tables = sorted(ruled + unruled, key=lambda t: t.bbox[1])
     opening = _values_under_open_header(reading, lines, tables, number, float(page.height))
     tables = [opening, *tables] if opening else tables
+    if reading.band is None and not any(_is_goal_table(t) for t in tables):
+        # Nothing the header-led finders found is a goal table: the table layer, which needs
+        # no header words, may still see one (a header of shaded cells over unruled rows).
+        tables = [t for t in layer_tables(page, number) if _is_goal_table(t)] or tables
     boxes = [t.bbox for t in tables]
     reading.headings[number] = find_headings(lines, number, float(page.height), body, boxes)
     if reading.legend is None:
@@ -233,6 +237,10 @@ def _ruled_boxes(ruled: list[RawTable]) -> list[BBox]:
     shaded alone is drawn, but its body is not: its words stay free, so the unruled finder
     reads the header with the rows under it."""
     return [t.bbox for t in ruled if len(t.rows) >= 2 or band_header(t) is None]
+
+
+def _is_goal_table(table: RawTable) -> bool:
+    return band_header(table) is not None or is_card_table(table)
 
 
 def _read_again(ruled: RawTable, unruled: list[RawTable]) -> bool:
