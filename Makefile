@@ -13,7 +13,7 @@ OUT    ?= out
 CORPUS_COUNT ?= 200
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format golden samples samples-pdf samples-docx samples-formats samples-cards libreoffice chromium pictures bench tablebench accuracy corpus clean
+.PHONY: help install run test lint format golden samples samples-pdf samples-docx samples-formats samples-cards samples-prose libreoffice chromium pictures bench tablebench accuracy corpus clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -104,6 +104,10 @@ samples-docx: $(STAMP) ## Regenerate samples/docx/ (numbering, tracked changes, 
 samples-cards: $(STAMP) libreoffice ## Regenerate samples/cards/ (cards with alternating label rows, a far legend)
 	$(BIN)/pip install --quiet -e '.[samples]'
 	$(BIN)/python samples/make_card_samples.py
+
+samples-prose: $(STAMP) libreoffice ## Regenerate samples/prose/ (goals in the body text: labels, indents, page breaks)
+	$(BIN)/pip install --quiet -e '.[samples]'
+	$(BIN)/python samples/make_prose_samples.py
 
 samples-formats: $(STAMP) libreoffice ## Regenerate samples/formats/ (one report in ODT, DOC, RTF, HTML, XLSX)
 	$(BIN)/python samples/make_format_samples.py
