@@ -37,6 +37,7 @@ from goaltables.extract.pdf.legend import page_legend
 from goaltables.extract.pdf.opening import PDFIUM_HYPHEN, OpenedPdf, candidate_pages, open_pdf
 from goaltables.extract.pdf.prose import prose_grids
 from goaltables.extract.pdf.ruled import ruled_tables
+from goaltables.extract.pdf.stacking import stack_pieces
 from goaltables.extract.pdf.unruled import unruled_tables
 from goaltables.extract.pdf.words import (
     Line,
@@ -155,7 +156,7 @@ def _read_page(opened: OpenedPdf, number: int, reading: _Reading) -> None:
     lines = group_lines(page_words(page))
     body = body_size(lines)
     shapes = _page_shapes(opened, number)
-    ruled = ruled_tables(page, number)
+    ruled = stack_pieces(ruled_tables(page, number), lines, body)
     unruled = unruled_tables(lines, number, body, _ruled_boxes(ruled))
     ruled = [t for t in ruled if not _read_again(t, unruled)]
     tables = sorted(ruled + unruled, key=lambda t: t.bbox[1])
@@ -268,7 +269,9 @@ def _take_table(
     rows = [Row(tuple(r), table.page) for r in table.rows]
     header = band_header(table)
     band = reading.band
-    if band and first_on_page and not table.card_values and _continues(band, table, header):
+    named_above = any(h.page == table.page and heading_name(h.text) for h in headings)
+    continues = band and first_on_page and not named_above and not table.card_values
+    if band and continues and _continues(band, table, header):
         band.add(rows, continued=True)  # a header repeated on the next page is dropped in add
         band.last_page = table.page
     elif is_card_table(table):
