@@ -29,6 +29,9 @@ SHARED = ROOT.parent / "shared"
 REAL = SHARED / "real"
 SCORER = SHARED / "eval" / "score_real.py"
 OUR_GOLDS = ROOT / "tests" / "gold"
+# Documents of the layout randomiser (bench/layout_corpus.py, seed 11) kept with their gold: a
+# few layouts each rule was built for, held at their level like the real reports.
+LAYOUTS = ROOT / "samples" / "layouts"
 _LAST_LINE = re.compile(
     r"real_f1=(?P<f1>[\d.]+) rating_acc=(?P<rating>[\d.]+|n/a) status_acc=(?P<status>[\d.]+|n/a)"
 )
@@ -60,7 +63,16 @@ class DocumentRows:
 
 
 def golds() -> list[Path]:
-    return sorted(REAL.glob("*.gold.json")) + sorted(OUR_GOLDS.glob("*.gold.json"))
+    return [
+        *sorted(REAL.glob("*.gold.json")),
+        *sorted(OUR_GOLDS.glob("*.gold.json")),
+        *sorted(LAYOUTS.glob("*.gold.json")),
+    ]
+
+
+def scored_documents() -> list[Path]:
+    """The PDFs the golds are of: the real reports and the kept layouts."""
+    return sorted(REAL.glob("*.pdf")) + sorted(LAYOUTS.glob("*.pdf"))
 
 
 def run_goaltables(files: list[Path], out: Path) -> None:
@@ -196,7 +208,7 @@ def main() -> None:
     args = parser.parse_args()
     if not SCORER.exists():
         sys.exit(f"the scorer is missing: {SCORER} (../shared beside the repository)")
-    reports = sorted(REAL.glob("*.pdf"))
+    reports = scored_documents()
     with tempfile.TemporaryDirectory(prefix="goaltables-accuracy-") as work:
         out = Path(work) / "out"
         run_goaltables(reports, out)

@@ -1,6 +1,7 @@
 """Real reports nobody here made, held at the level they have reached: each gold in
-../shared/real (and our own in tests/gold) is scored by the shared scorer on a run of the CLI,
-exactly as `make accuracy` does. A floor may only rise (tests/accuracy_floor.json)."""
+../shared/real (and our own in tests/gold, and the kept layouts of the randomiser in
+samples/layouts) is scored by the shared scorer on a run of the CLI, exactly as `make accuracy`
+does. A floor may only rise (tests/accuracy_floor.json)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.accuracy import REAL, SCORER, GoldScore, golds, run_goaltables, score
+from bench.accuracy import REAL, SCORER, GoldScore, golds, run_goaltables, score, scored_documents
 from tests.golden_samples import ROOT
 
 FLOORS = json.loads((ROOT / "tests" / "accuracy_floor.json").read_text(encoding="utf-8"))
@@ -20,7 +21,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, GoldScore]:
     if not SCORER.exists() or not REAL.exists():
         pytest.fail(f"the real reports and the scorer must lie beside the repository: {REAL}")
     out = tmp_path_factory.mktemp("accuracy") / "out"
-    run_goaltables(sorted(REAL.glob("*.pdf")), out)
+    run_goaltables(scored_documents(), out)
     return {gold.name: score(out, gold) for gold in golds()}
 
 
