@@ -9,6 +9,7 @@ behind each line of text (Word's character shading) is left out too: it hugs its
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from pdfplumber.page import Page
@@ -23,6 +24,8 @@ _COVER_TOLERANCE = 0.5
 _LINE_HEIGHT = 1.6
 _HUG = 3.0
 _BAND = 20.0  # points: chars are looked up by horizontal bands of the page
+_SAME_LINE = 2.5  # points: characters whose tops differ less sit on one line
+_SPACE_SHARE = 0.25  # a gap wider than this share of the font size between characters is a space
 
 
 def ruled_tables(page: Page, page_number: int, x_tolerance: float = 3.0) -> list[RawTable]:
@@ -45,8 +48,51 @@ def ruled_tables(page: Page, page_number: int, x_tolerance: float = 3.0) -> list
         ]
         table = RawTable(page_number, tuple(found.bbox), "ruled", rows)  # type: ignore[arg-type]
         if table.columns >= 2:
-            tables.append(table)
+            tables.append(_with_undrawn_cells(table, page.chars, bold))
     return tables
+
+
+def _with_undrawn_cells(
+    table: RawTable, chars: list[dict[str, Any]], bold: frozenset[str]
+) -> RawTable:
+    """Places pdfplumber left empty (None) because nothing was drawn round them, though text
+    stands there: a white row of a striped table whose only drawn cell is its shaded rating.
+    A place truly merged into the cell beside or above it holds no text of its own."""
+    spans = _column_spans(table)
+    drawn = [c.bbox for row in table.rows for c in row if c is not None]
+    loose = [
+        c
+        for c in chars
+        if c["text"].strip()
+        and _centre_inside(c, table.bbox)
+        and not any(_centre_inside(c, box) for box in drawn)
+    ]
+    if not loose or spans is None:
+        return table
+    for row in table.rows:
+        boxes = [c.bbox for c in row if c is not None]
+        if not boxes:
+            continue
+        top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+        for index, cell in enumerate(row):
+            if cell is None and index < len(spans):
+                box = (spans[index][0], top, spans[index][1], bottom)
+                if any(_centre_inside(c, box) for c in loose):
+                    row[index] = _cell(None, box, chars, bold, read_text=True)
+    return table
+
+
+def _column_spans(table: RawTable) -> list[tuple[float, float]] | None:
+    """Each column's left and right edge, from a row where every place is drawn."""
+    full = [row for row in table.rows if all(c is not None for c in row)]
+    if not full:
+        return None
+    return [(c.bbox[0], c.bbox[2]) for c in full[0] if c is not None]
+
+
+def _centre_inside(char: dict[str, Any], box: BBox) -> bool:
+    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return bool(box[0] <= x <= box[2] and box[1] <= y <= box[3])
 
 
 def hidden_fills(rects: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -107,7 +153,11 @@ def _covers(outer: dict[str, Any], inner: dict[str, Any]) -> bool:
 
 
 def _cell(
-    text: str | None, bbox: BBox, chars: list[dict[str, Any]], bold_fonts: frozenset[str]
+    text: str | None,
+    bbox: BBox,
+    chars: list[dict[str, Any]],
+    bold_fonts: frozenset[str],
+    read_text: bool = False,
 ) -> TableCell:
     inside = [
         c
@@ -117,4 +167,25 @@ def _cell(
         and bbox[1] <= (c["top"] + c["bottom"]) / 2 <= bbox[3]
     ]
     bold = bool(inside) and all(str(c.get("fontname", "")) in bold_fonts for c in inside)
+    if read_text:
+        text = _text_of(inside)
     return TableCell(dehyphenate(text or ""), bbox, bold=bold)
+
+
+def _text_of(chars: list[dict[str, Any]]) -> str:
+    """Characters as lines of words: a gap wider than a quarter of the size is a space."""
+    lines: list[list[dict[str, Any]]] = []
+    for char in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
+        if lines and abs(lines[-1][0]["top"] - char["top"]) <= _SAME_LINE:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    texts = []
+    for line in lines:
+        line.sort(key=lambda c: c["x0"])
+        text = line[0]["text"]
+        for before, char in itertools.pairwise(line):
+            gap = char["x0"] - before["x1"] > _SPACE_SHARE * float(char.get("size") or 10.0)
+            text += (" " if gap else "") + char["text"]
+        texts.append(text)
+    return "\n".join(texts)

@@ -63,8 +63,10 @@ def _one_table(
         abs(a - b) <= settings.edge_slack
         for a, b in ((above.bbox[0], below.bbox[0]), (above.bbox[2], below.bbox[2]))
     )
-    if not between or above.columns != below.columns or above.page != below.page:
+    if not between or above.page != below.page:
         return False  # pieces apart with nothing between them are two tables
+    if above.columns != below.columns and len(above.rows) > 1:
+        return False  # a card's label row alone may head rows of other columns
     height = max(ln.bottom - ln.top for ln in between)
     edges = [above.bbox[3], *(y for ln in between for y in (ln.top, ln.bottom)), below.bbox[1]]
     gaps = [edges[i + 1] - edges[i] for i in range(0, len(edges), 2)]
