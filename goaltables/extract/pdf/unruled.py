@@ -33,6 +33,8 @@ _CELL_GAP_EMS = 0.8
 # A word may start this far (points) left of its column's header and still belong to it.
 _ALIGN_SLACK = 3.0
 _LEGEND_ENTRY = re.compile(r"(?:^|\s)[\d–-]\s*=\s*\w")
+# A line that opens with a label and a colon: "Kommentar: Nämnden har ...".
+_LEADING_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_][\w -]{0,40}?)\s*:\s*")
 # Vertical gaps, in line heights: wider than ROW ends a row, wider than TABLE ends the table.
 _ROW_GAP = 0.5
 _TABLE_GAP = 2.0
@@ -102,18 +104,32 @@ def _read_table(lines: list[Line], start: int, page: int, body_size: float) -> t
     rows: list[list[Line]] = []
     segments: list[_Segment] = []
     index, previous = start, None
+    inner = ""  # the kind of row across the columns this row is: "comment", "group" or ""
     while index < len(lines):
         line = lines[index]
-        if previous is not None and _ends_table(line, previous, body_size, segments):
+        tight = previous is not None and _gap(previous, line) <= _ROW_GAP * _height(line)
+        # A comment's next line, however it crosses the columns; a bold goal's bold next line.
+        runs_on = tight and (inner == "comment" or (inner == "group" and line.bold))
+        if (
+            previous is not None
+            and not runs_on
+            and _ends_table(line, previous, body_size, segments)
+        ):
             break
+        starts_inner = "" if runs_on else _inner_row(line)
+        after_inner = bool(inner) and not runs_on  # the row after a comment or a goal row
+        inner = starts_inner or (inner if runs_on else "")
         header = header_cells(line)
         if header is not None:
             header, last = _with_continuation(header, lines, index)
             segments.append(_Segment(header, len(rows)))
             rows.append(lines[index : last + 1])
             index = last
-        elif _is_header_row(rows, segments) or _gap(lines[index - 1], line) > _ROW_GAP * _height(
-            line
+        elif (
+            _is_header_row(rows, segments)
+            or _gap(lines[index - 1], line) > _ROW_GAP * _height(line)
+            or starts_inner
+            or after_inner
         ):
             rows.append([line])
         else:
@@ -142,6 +158,8 @@ def _with_continuation(
         placed = [_column_of(w.x0, starts) for w in below.words]
         if any(i is None for i in placed) or not _styled_alike(lines[index], below):
             break
+        if below.text.rstrip().endswith(".") or _is_prose(below, header):
+            break  # a bold sentence under the header is a row (a goal), not more header
         for word, column in zip(below.words, placed, strict=True):
             assert column is not None
             texts[column] += " " + word.text
@@ -178,7 +196,19 @@ def _ends_table(line: Line, previous: Line, body_size: float, segments: list[_Se
         return False
     if line.main_size > body_size + 0.4 or line.coloured:
         return True  # a heading
+    if _inner_row(line):
+        return False
     return bool(segments) and _is_prose(line, segments[-1].header)
+
+
+def _inner_row(line: Line) -> str:
+    """A row running across the table's columns that is still the table's: a comment led by
+    a progress label ("Kommentar: ..."), or a bold sentence naming the goal of the rows below
+    (a heading would be short and end in no full stop); '' for any other line."""
+    label = _LEADING_LABEL.match(line.text)
+    if label and header_role(label["label"]) == "progress":
+        return "comment"
+    return "group" if line.bold and line.text.rstrip().endswith(".") else ""
 
 
 def _is_prose(line: Line, header: list[HeaderCell]) -> bool:
@@ -217,8 +247,17 @@ def _place_row(
     weights: list[list[bool]] = [[] for _ in header]
     for line in row:
         per_column: dict[int, list[str]] = {}
-        for word in line.words:
-            column = _column_of(word.x0, starts)
+        column: int | None = 0
+        for previous, word in zip((None, *line.words), line.words, strict=False):
+            # Words set close together run on in one cell, across a column's start too (a
+            # full-width comment row), unless a word starts right at a column's start.
+            at_start = any(abs(word.x0 - start) <= _ALIGN_SLACK for start in starts)
+            if (
+                previous is None
+                or at_start
+                or word.x0 - previous.x1 > _CELL_GAP_EMS * max(word.size, 1.0)
+            ):
+                column = _column_of(word.x0, starts)
             per_column.setdefault(column if column is not None else 0, []).append(word.text)
             weights[column if column is not None else 0].append(word.bold)
         for column, words in per_column.items():
