@@ -30,6 +30,8 @@ from goaltables.extract.textio import dehyphenate
 
 # Words further apart than this many font sizes are in different cells.
 _CELL_GAP_EMS = 0.8
+# A gap wider than a space (this many font sizes) before a word at a column's start parts cells.
+_SPACE_EMS = 0.35
 # A word may start this far (points) left of its column's header and still belong to it.
 _ALIGN_SLACK = 3.0
 _LEGEND_ENTRY = re.compile(r"(?:^|\s)[\d–-]\s*=\s*\w")
@@ -109,7 +111,10 @@ def _read_table(lines: list[Line], start: int, page: int, body_size: float) -> t
         line = lines[index]
         tight = previous is not None and _gap(previous, line) <= _ROW_GAP * _height(line)
         # A comment's next line, however it crosses the columns; a bold goal's bold next line.
-        runs_on = tight and (inner == "comment" or (inner == "group" and line.bold))
+        runs_on = tight and (
+            (inner == "comment" and _comment_goes_on(line, segments))
+            or (inner == "group" and line.bold)
+        )
         if (
             previous is not None
             and not runs_on
@@ -201,6 +206,15 @@ def _ends_table(line: Line, previous: Line, body_size: float, segments: list[_Se
     return bool(segments) and _is_prose(line, segments[-1].header)
 
 
+def _comment_goes_on(line: Line, segments: list[_Segment]) -> bool:
+    """A comment's next line is plain running text: it crosses the columns without starting
+    at them, or opens in lower case; a row of cells (words at the columns' starts), a bold
+    goal or another label starts a new row."""
+    if line.bold or _inner_row(line) or not segments:
+        return False
+    return _is_prose(line, segments[-1].header) or line.text[:1].islower()
+
+
 def _inner_row(line: Line) -> str:
     """A row running across the table's columns that is still the table's: a comment led by
     a progress label ("Kommentar: ..."), or a bold sentence naming the goal of the rows below
@@ -251,12 +265,11 @@ def _place_row(
         for previous, word in zip((None, *line.words), line.words, strict=False):
             # Words set close together run on in one cell, across a column's start too (a
             # full-width comment row), unless a word starts right at a column's start.
-            at_start = any(abs(word.x0 - start) <= _ALIGN_SLACK for start in starts)
-            if (
-                previous is None
-                or at_start
-                or word.x0 - previous.x1 > _CELL_GAP_EMS * max(word.size, 1.0)
-            ):
+            gap = word.x0 - previous.x1 if previous is not None else 0.0
+            at_start = gap > _SPACE_EMS * word.size and any(
+                abs(word.x0 - start) <= _ALIGN_SLACK for start in starts
+            )
+            if previous is None or at_start or gap > _CELL_GAP_EMS * max(word.size, 1.0):
                 column = _column_of(word.x0, starts)
             per_column.setdefault(column if column is not None else 0, []).append(word.text)
             weights[column if column is not None else 0].append(word.bold)
