@@ -153,13 +153,14 @@ def unfold_cards(table: RawTable, roles: list[str | None] | None = None) -> list
     unknown: dict[int, str] = {}  # header cells naming no role, by column
     kind = ""
     styled = sets_labels_bold(table.rows)
+    strategy_is_goal = not _names_a_goal(table)
     for index, cells in enumerate(table.rows):
         row = Row(tuple(cells), table.page)
         # The row under a header row holds its values, whatever words they open with.
         known = index in table.header_rows
         kind = "value" if kind == "header" else row_kind(row, known, styled)
         if kind == "header":
-            roles = roles_by_column(row)
+            roles = [_as_goal(r, strategy_is_goal) for r in roles_by_column(row)]
             unknown = {i: t for i, t in row.filled() if roles[i] is None}
             if "goal" in roles and (card.has_goal or card.measures):
                 cards.append(card)
@@ -193,6 +194,18 @@ def roles_by_column(row: Row) -> list[str | None]:
         role = header_role(text) if text else None
         roles.append(None if role in roles and role != "ignore" else role)
     return roles
+
+
+def _names_a_goal(table: RawTable) -> bool:
+    """Whether any cell of a card table is a goal label ("Tavoite", "Nämndmål")."""
+    return any(c is not None and label_role(c.text) == "goal" for row in table.rows for c in row)
+
+
+def _as_goal(role: str | None, strategy_is_goal: bool) -> str | None:
+    """A card headed by a strategic goal over its text, naming no goal anywhere
+    ("Strateginen tavoite | Toteutuminen"): the strategic goal is the card's goal, as in a
+    band. (As a label beside its value, "Strateginen tavoite | …", it stays the strategy.)"""
+    return "goal" if strategy_is_goal and role == "strategy" else role
 
 
 def _take_label(row: Row, card: Card, cards: list[Card]) -> Card:
