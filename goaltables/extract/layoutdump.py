@@ -1,0 +1,362 @@
+"""Goal tables from fixed-width text: a `pdftotext -layout` dump, or any table set in spaces.
+
+The table layer finds the tables: each page (split at form feeds) goes through the aligned
+finder as characters at column positions (`layout.layout_lines`), one algorithm for PDFs and
+text. A dump keeps no row padding, so the finder's rows are lines; the goal layer regroups a
+goal table's lines into rows by what starts a cell, then chooses goal tables as every other
+format does (`band_header`, `is_card_table`, bands continued over pages, cards unfolded).
+
+A line starts a new row when, in some column, a cell starts on it:
+- an item number opens its text ("2. Toimialan ...", "1.1 ...") and the column's text above
+  ended a sentence, a figure, or was empty;
+- the column was empty on the line above (values and ratings are set on a row's first line);
+- a card label ("Tavoite 1", "Strateginen tavoite", "Mittari") opens the first column.
+On such a line, text starting in lower case in a column that does not start a cell is the rest
+of the cell above ("kehittäminen." ends the goal of the row before). A line that holds nothing
+but rating glyphs (a ball set between a row's lines) joins the line above. Short lines standing
+alone above a table are its headings (areas). Colour is lost in a dump: balls give no rating,
+digits and verdict words do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from goaltables.extract.assemble import (
+    BandBuilder,
+    Card,
+    Row,
+    band_header,
+    cards_grid,
+    continue_card,
+    is_card_table,
+    label_role,
+    place_under_headings,
+    unfold_cards,
+)
+from goaltables.extract.grid import Grid, assign_columns
+from goaltables.extract.layout import layout_lines
+from goaltables.extract.numbering import split_item_number
+from goaltables.extract.pdf.aligned import aligned_tables
+from goaltables.extract.pdf.chunks import Column, chunk_line
+from goaltables.extract.pdf.columns import column_of
+from goaltables.extract.pdf.words import Line
+from goaltables.extract.tables import Heading, RawTable, TableCell
+from goaltables.extract.textio import dehyphenate
+
+_LINE_PITCH = 12.0  # as layout.layout_lines sets lines
+_CHAR_WIDTH = 6.0
+_FONT_SIZE = 10.0
+_GLYPHS = re.compile(r"^[\s●○◯⬤•■□▲▼◆◇★☆✓✔✗✘]+$")
+_WIDE_GAP = re.compile(r"\S {2,}\S")
+_SENTENCE_DONE = re.compile(r"(?:[.!?:;)%]|\d)$")
+_HEADING_MAX_WORDS = 8
+_HEADINGS_KEPT = 8  # the headings before a table that may name its area and sector
+_NUMBERED_HEADING = re.compile(r"^\d+(?:\.\d+)*\.?\s+\w")
+_RUNNING_SHARE = 0.3  # a line opening or closing this share of pages is a running header
+# A dump is set in columns when this share of its text lines part cells with runs of spaces.
+_LAYOUT_SHARE = 0.25
+_LAYOUT_MIN_LINES = 4
+# A word this close (in points: one character) left of a column's start belongs to it.
+_SLACK = 6.0
+_HEADER_WRAP_WORDS = 3  # a header cell's wrapped line: "toimenpiteet", "TP 2021"
+
+
+def is_layout_dump(text: str) -> bool:
+    """Whether the text is set in columns of spaces (`pdftotext -layout`), not tab-separated
+    and not a default-mode dump (one cell's text after another)."""
+    lines = [ln for ln in text.replace("\f", "\n").split("\n") if ln.strip()]
+    if not lines or sum("\t" in ln for ln in lines) * 10 > len(lines):
+        return False
+    spaced = sum(1 for ln in lines if _WIDE_GAP.search(ln.strip()))
+    return spaced >= _LAYOUT_MIN_LINES and spaced >= _LAYOUT_SHARE * len(lines)
+
+
+@dataclass
+class LayoutReading:
+    """The goal-table grids of a dump, and its lines outside tables (title, legend)."""
+
+    grids: list[Grid] = field(default_factory=list)
+    other_lines: list[str] = field(default_factory=list)
+    pages: int = 0
+    band: BandBuilder | None = None
+    cards: list[Card] = field(default_factory=list)
+    cards_page: int = 0
+
+    def close_band(self) -> None:
+        if self.band is not None and self.band.rows:
+            self.add_grid(self.band.grid(), self.band.headings)
+        self.band = None
+
+    def add_grid(self, grid: Grid, headings: list[Heading]) -> None:
+        has_area = "area" in assign_columns(grid).roles
+        grid = place_under_headings(grid, headings, has_area)
+        previous = self.grids[-1] if self.grids else None
+        if previous is not None and not grid.heading_area and not has_area:
+            grid = replace(grid, heading_area=previous.heading_area)
+        self.grids.append(grid)
+
+    @property
+    def next_table(self) -> int:
+        return len(self.grids) + (1 if self.band else 0) + 1
+
+
+def read_layout(text: str) -> LayoutReading:
+    """Goal-table grids of every page of a layout dump, bands continued over pages."""
+    reading = LayoutReading()
+    headings: list[Heading] = []
+    pages = text.split("\f")
+    if pages and not pages[-1].strip():
+        pages = pages[:-1]
+    reading.pages = len(pages)
+    running = running_lines(pages)
+    for number, page in enumerate(pages, start=1):
+        rows = _with_glyphs_joined(page.replace("\r", "").split("\n"))
+        lines = [ln for ln in layout_lines(rows) if ln.text.strip() not in running]
+        tables = aligned_tables(lines, number)
+        goal_tables = [t for t in (_regrouped(t, lines) for t in tables) if _is_goal(t)]
+        inside = {i for t in tables for i in range(_line_range(t)[0], _line_range(t)[1] + 1)}
+        page_headings = _headings(lines, inside, number)
+        done = -1
+        for position, table in enumerate(goal_tables):
+            first, last = _line_range(table)
+            headings += [h for h in page_headings if done < _index_of(h) < first]
+            done = last
+            _take_table(table, position == 0, headings[-_HEADINGS_KEPT:], reading)
+        headings += [h for h in page_headings if _index_of(h) > done]
+        reading.other_lines += [ln.text for ln in lines if _index(ln) not in inside]
+    reading.close_band()
+    return reading
+
+
+def running_lines(pages: list[str]) -> set[str]:
+    """Lines that open (or close) many pages: running headers and footers."""
+    ends = Counter(
+        line
+        for page in pages
+        if (lines := [ln.strip() for ln in page.split("\n") if ln.strip()])
+        for line in {lines[0], lines[-1]}
+    )
+    needed = max(2, len(pages) * _RUNNING_SHARE)
+    return {line for line, count in ends.items() if count >= needed}
+
+
+def _index_of(heading: Heading) -> int:
+    return round(heading.top / _LINE_PITCH)
+
+
+def _index(line: Line) -> int:
+    return round(line.top / _LINE_PITCH)
+
+
+def _line_range(table: RawTable) -> tuple[int, int]:
+    return round(table.bbox[1] / _LINE_PITCH), round(table.bbox[3] / _LINE_PITCH)
+
+
+def _with_glyphs_joined(rows: list[str]) -> list[str]:
+    """A line of rating glyphs alone (a ball centred between a row's lines) is laid over the
+    text line above it, where that line has room."""
+    out: list[str] = []
+    for row in rows:
+        if out and row.strip() and _GLYPHS.match(row):
+            above = out[-1] if out[-1].strip() else None
+            if above is not None:
+                out[-1] = _overlay(above, row)
+                out.append("")
+                continue
+        out.append(row)
+    return out
+
+
+def _overlay(above: str, glyphs: str) -> str:
+    chars = list(above.ljust(len(glyphs)))
+    for i, ch in enumerate(glyphs):
+        if not ch.isspace():
+            free = all(c == " " for c in chars[max(0, i - 1) : i + 2])
+            if not free:
+                return above  # no room: the glyph is dropped, as colour is
+            chars[i] = ch
+    return "".join(chars).rstrip()
+
+
+def _headings(lines: list[Line], inside: set[int], page: int) -> list[Heading]:
+    """Short lines of one chunk outside tables: headings naming who the goals belong to. One
+    with running text under it is a section's (ranked higher: the sector), one right above a
+    table or another heading a subsection's (the area)."""
+    outside = [ln for ln in lines if _index(ln) not in inside]
+    kinds = [_is_heading(ln.text.strip()) for ln in outside]
+    found = []
+    for position, line in enumerate(outside):
+        if not kinds[position]:
+            continue
+        after = outside[position + 1] if position + 1 < len(outside) else None
+        prose = (
+            after is not None
+            and not kinds[position + 1]
+            and not any(_index(line) < i < _index(after) for i in inside)
+        )
+        rank = (12.0 if prose else 10.0, False, False)
+        found.append(Heading(line.text.strip(), page, line.top, rank))
+    return found
+
+
+def _is_heading(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > _HEADING_MAX_WORDS or _WIDE_GAP.search(text):
+        return False
+    if _NUMBERED_HEADING.match(text):
+        return True
+    return text[:1].isalpha() and not text.endswith(".") and not _GLYPHS.match(text)
+
+
+# --- rows ------------------------------------------------------------------------------------
+
+
+def _regrouped(table: RawTable, lines: list[Line]) -> RawTable:
+    """The table's lines regrouped into rows by where cells start (see the module's doc)."""
+    if not table.rows or not table.rows[0]:
+        return table
+    columns = _columns(table)
+    first, last = _line_range(table)
+    body = [_line_cells(ln, columns) for ln in lines if first <= _index(ln) <= last]
+    header_end = _header_end(table, body)
+    grid: list[list[list[str]]] = []
+    if header_end:
+        grid.append([[] for _ in columns])
+        for cells in body[:header_end]:
+            for i, text in enumerate(cells):
+                if text:
+                    grid[0][i].append(text)
+    above: list[str] = [""] * len(columns)
+    for number, cells in enumerate(body[header_end:]):
+        opening = [_starts_cell(i, text, above[i]) for i, text in enumerate(cells)]
+        if number == 0 or any(opening):
+            new: list[list[str]] = [[] for _ in columns]
+            for i, text in enumerate(cells):
+                tail = number > 0 and text and not opening[i] and _lowercase(text)
+                (grid[-1][i] if tail else new[i]).append(text) if text else None
+            grid.append(new)
+        else:
+            for i, text in enumerate(cells):
+                if text:
+                    grid[-1][i].append(text)
+        above = cells
+    rows: list[list[TableCell | None]] = [
+        [TableCell(dehyphenate("\n".join(parts))) for parts in row] for row in grid
+    ]
+    header_rows = {0} if header_end else set()
+    return RawTable(table.page, table.bbox, "layout", rows, header_rows=header_rows)
+
+
+def _columns(table: RawTable) -> list[Column]:
+    """Each column's text range, as the finder placed its cells (in points)."""
+    width = max(len(r) for r in table.rows)
+    columns: list[Column] = []
+    for i in range(width):
+        cell = next((c for r in table.rows if i < len(r) and (c := r[i]) is not None), None)
+        columns.append((cell.bbox[0], cell.bbox[2]) if cell else columns[-1])
+    return columns
+
+
+def _header_end(table: RawTable, body: list[list[str]]) -> int:
+    """How many lines the band header spans (0 when the table opens with no goal header):
+    the lines of the finder's first row while they go on wrapping the header's cells (short
+    words under a header cell, no sentence ended, no item)."""
+    if band_header(table) is None or not body:
+        return 0
+    cell = next(c for c in table.rows[0] if c is not None)
+    spanned = round((cell.bbox[3] - cell.bbox[1] - _FONT_SIZE) / _LINE_PITCH) + 1
+    end = 1
+    while end < min(spanned, len(body)):
+        above, cells = body[end - 1], body[end]
+        wraps = all(not text or (above[i] and _header_word(text)) for i, text in enumerate(cells))
+        if not wraps:
+            break
+        end += 1
+    return end
+
+
+def _header_word(text: str) -> bool:
+    return (
+        len(text.split()) <= _HEADER_WRAP_WORDS
+        and not text.endswith(".")
+        and split_item_number(text)[0] is None
+    )
+
+
+def _line_cells(line: Line, columns: list[Column]) -> list[str]:
+    """The line's text by column: a chunk goes where the finder puts it (`column_of`); a word
+    of it standing at the next column's start (one space apart) goes on to that column."""
+    parts: list[list[str]] = [[] for _ in columns]
+    for chunk in chunk_line(line).chunks:
+        column = column_of(chunk, columns)
+        for word in chunk.words:
+            while column + 1 < len(columns) and word.x0 + _SLACK >= columns[column + 1][0]:
+                column += 1
+            parts[column].append(word.text)
+    return [" ".join(p) for p in parts]
+
+
+def _starts_cell(column: int, text: str, above: str) -> bool:
+    if not text:
+        return False
+    if not above:
+        return True
+    number, _ = split_item_number(text)
+    if number is not None and _SENTENCE_DONE.search(above):
+        return True
+    return column == 0 and label_role(text) is not None
+
+
+def _lowercase(text: str) -> bool:
+    return text[:1].islower() or text[:1] in ",;)–-"
+
+
+# --- goal tables -----------------------------------------------------------------------------
+
+
+def _is_goal(table: RawTable) -> bool:
+    return band_header(table) is not None or is_card_table(table)
+
+
+def _take_table(
+    table: RawTable, first_on_page: bool, headings: list[Heading], reading: LayoutReading
+) -> None:
+    rows = [Row(tuple(r), table.page) for r in table.rows]
+    header = band_header(table)
+    band = reading.band
+    continues = (
+        band is not None
+        and first_on_page
+        and table.page == band.last_page + 1
+        and table.columns == band.columns
+        and (header is None or header == band.header)
+    )
+    if band is not None and continues:
+        band.add(rows, continued=True)
+        band.last_page = table.page
+    elif is_card_table(table):
+        reading.close_band()
+        cards = unfold_cards(table)
+        if cards and not cards[0].has_goal and reading.cards:
+            continue_card(reading.cards[-1], cards.pop(0))
+            last = reading.grids[-1]
+            rebuilt = cards_grid(reading.cards, last.table)
+            reading.grids[-1] = replace(
+                rebuilt, heading_area=last.heading_area, heading_sector=last.heading_sector
+            )
+        if cards:
+            reading.add_grid(cards_grid(cards, reading.next_table), headings)
+            reading.cards, reading.cards_page = cards, table.page
+    elif header is not None:
+        reading.close_band()
+        reading.band = BandBuilder(
+            header,
+            table_no=reading.next_table,
+            last_page=table.page,
+            headings=list(headings),
+            first_page=table.page,
+        )
+        reading.band.add(rows[1:], continued=False)
