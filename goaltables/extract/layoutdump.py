@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import combinations
 
 from goaltables.extract.assemble import (
     BandBuilder,
@@ -36,7 +37,7 @@ from goaltables.extract.assemble import (
     place_under_headings,
     unfold_cards,
 )
-from goaltables.extract.grid import Grid, assign_columns
+from goaltables.extract.grid import Grid, assign_columns, header_role
 from goaltables.extract.layout import layout_lines
 from goaltables.extract.numbering import split_item_number
 from goaltables.extract.pdf.aligned import aligned_tables
@@ -51,6 +52,7 @@ _CHAR_WIDTH = 6.0
 _FONT_SIZE = 10.0
 _GLYPHS = re.compile(r"^[\s●○◯⬤•■□▲▼◆◇★☆✓✔✗✘]+$")
 _WIDE_GAP = re.compile(r"\S {2,}\S")
+_ITEM_TOKEN = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]$")
 _SENTENCE_DONE = re.compile(r"(?:[.!?:;)%]|\d)$")
 _HEADING_MAX_WORDS = 8
 _HEADINGS_KEPT = 8  # the headings before a table that may name its area and sector
@@ -61,6 +63,9 @@ _LAYOUT_SHARE = 0.25
 _LAYOUT_MIN_LINES = 4
 # A word this close (in points: one character) left of a column's start belongs to it.
 _SLACK = 6.0
+_CLUSTER_GAP = 2 * 6.0  # chunk starts this close (two characters) start the same column
+_EXTRA_STARTS = 4  # more cell starts than the band has columns: no continuation to fit
+_CARRIED = ("area", "strategy", "goal", "goal_no")
 _HEADER_WRAP_WORDS = 3  # a header cell's wrapped line: "toimenpiteet", "TP 2021"
 
 
@@ -74,6 +79,15 @@ def is_layout_dump(text: str) -> bool:
     return spaced >= _LAYOUT_MIN_LINES and spaced >= _LAYOUT_SHARE * len(lines)
 
 
+@dataclass(frozen=True)
+class _OpenBand:
+    """A band's header and columns, for its rest on the next page."""
+
+    header: list[str]
+    columns: list[Column]
+    page: int
+
+
 @dataclass
 class LayoutReading:
     """The goal-table grids of a dump, and its lines outside tables (title, legend)."""
@@ -84,6 +98,7 @@ class LayoutReading:
     band: BandBuilder | None = None
     cards: list[Card] = field(default_factory=list)
     cards_page: int = 0
+    band_columns: list[Column] = field(default_factory=list)
 
     def close_band(self) -> None:
         if self.band is not None and self.band.rows:
@@ -116,7 +131,7 @@ def read_layout(text: str) -> LayoutReading:
         rows = _with_glyphs_joined(page.replace("\r", "").split("\n"))
         lines = [ln for ln in layout_lines(rows) if ln.text.strip() not in running]
         tables = aligned_tables(lines, number)
-        goal_tables = [t for t in (_regrouped(t, lines) for t in tables) if _is_goal(t)]
+        goal_tables = _goal_tables(tables, lines, reading, number)
         inside = {i for t in tables for i in range(_line_range(t)[0], _line_range(t)[1] + 1)}
         page_headings = _headings(lines, inside, number)
         done = -1
@@ -129,6 +144,22 @@ def read_layout(text: str) -> LayoutReading:
         reading.other_lines += [ln.text for ln in lines if _index(ln) not in inside]
     reading.close_band()
     return reading
+
+
+def _goal_tables(
+    tables: list[RawTable], lines: list[Line], reading: LayoutReading, page: int
+) -> list[RawTable]:
+    """The page's goal tables, regrouped; the first continues a band open on the page before."""
+    band = reading.band
+    found = []
+    for position, table in enumerate(tables):
+        open_band = None
+        if band is not None and position == 0 and band.last_page == page - 1:
+            open_band = _OpenBand(band.header, reading.band_columns, page)
+        regrouped = _regrouped(table, lines, open_band)
+        if _is_goal(regrouped) or (band and open_band and regrouped.columns == band.columns):
+            found.append(regrouped)
+    return found
 
 
 def running_lines(pages: list[str]) -> set[str]:
@@ -214,14 +245,21 @@ def _is_heading(text: str) -> bool:
 # --- rows ------------------------------------------------------------------------------------
 
 
-def _regrouped(table: RawTable, lines: list[Line]) -> RawTable:
-    """The table's lines regrouped into rows by where cells start (see the module's doc)."""
+def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None = None) -> RawTable:
+    """The table's lines regrouped into rows by where cells start (see the module's doc).
+    A table without a header of its own, on the page after an open band, is cut at the
+    band's columns: a column empty on this page must not vanish (the finder sees columns
+    from this page's text only)."""
     if not table.rows or not table.rows[0]:
         return table
     columns = _columns(table)
     first, last = _line_range(table)
+    continued = open_band is not None and band_header(table) is None
+    if open_band is not None and continued:
+        inside = [ln for ln in lines if first <= _index(ln) <= last]
+        columns = _fitted_columns(inside, open_band.columns) or columns
     body = [_line_cells(ln, columns) for ln in lines if first <= _index(ln) <= last]
-    header_end = _header_end(table, body)
+    header_end = 0 if continued else _header_end(table, body)
     grid: list[list[list[str]]] = []
     if header_end:
         grid.append([[] for _ in columns])
@@ -229,25 +267,94 @@ def _regrouped(table: RawTable, lines: list[Line]) -> RawTable:
             for i, text in enumerate(cells):
                 if text:
                     grid[0][i].append(text)
+    carried = _carried_columns(
+        grid[0] if header_end else [[h] for h in open_band.header] if open_band else []
+    )
+    carried += [False] * (len(columns) - len(carried))
     above: list[str] = [""] * len(columns)
+    owner = [0] * len(columns)  # the row each column's text goes to
     for number, cells in enumerate(body[header_end:]):
-        opening = [_starts_cell(i, text, above[i]) for i, text in enumerate(cells)]
+        opening = [_starts_cell(i, t, above[i], carried[i]) for i, t in enumerate(cells)]
         if number == 0 or any(opening):
-            new: list[list[str]] = [[] for _ in columns]
+            grid.append([[] for _ in columns])
+            # A cell opening at or left of the goal column starts the next goal's row: the
+            # area, strategy and goal text on the line are the new row's.
+            last = max((i for i, c in enumerate(carried) if c), default=-1)
+            new_goal = any(opening[: last + 1])
             for i, text in enumerate(cells):
-                tail = number > 0 and text and not opening[i] and _lowercase(text)
-                (grid[-1][i] if tail else new[i]).append(text) if text else None
-            grid.append(new)
-        else:
-            for i, text in enumerate(cells):
-                if text:
-                    grid[-1][i].append(text)
+                tail = number > 0 and text and not opening[i]
+                if not tail or (carried[i] and new_goal) or not (carried[i] or _lowercase(text)):
+                    owner[i] = len(grid) - 1
+        for i, text in enumerate(cells):
+            if text:
+                grid[owner[i]][i].append(text)
         above = cells
     rows: list[list[TableCell | None]] = [
-        [TableCell(dehyphenate("\n".join(parts))) for parts in row] for row in grid
+        [
+            TableCell(dehyphenate("\n".join(parts)), (x0, 0.0, x1, 0.0))
+            for parts, (x0, x1) in zip(row, columns, strict=True)
+        ]
+        for row in grid
     ]
     header_rows = {0} if header_end else set()
-    return RawTable(table.page, table.bbox, "layout", rows, header_rows=header_rows)
+    found = RawTable(table.page, table.bbox, "layout", rows, header_rows=header_rows)
+    found.bbox = (columns[0][0], table.bbox[1], columns[-1][1], table.bbox[3])
+    return found
+
+
+def _fitted_columns(lines: list[Line], band: list[Column]) -> list[Column] | None:
+    """The band's columns found again on its next page. A dump sets each page's columns
+    where its own text falls, so the band's places do not carry over; where the cells of
+    this page start (runs of chunk starts) are matched, in order, to the band's columns by
+    the straight line (x' = a x + b) that fits best, and a column with no text here is placed
+    where that line puts it."""
+    starts = sorted(c.x0 for ln in lines for c in chunk_line(ln).chunks)
+    clusters: list[list[float]] = []
+    for x in starts:
+        if clusters and x - clusters[-1][-1] <= _CLUSTER_GAP:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    here = [c[0] for c in clusters]
+    there = [x0 for x0, _ in band]
+    if not here or len(here) > len(band) + _EXTRA_STARTS:
+        return None
+    best: tuple[float, list[int], float, float] | None = None
+    small, large = (here, there) if len(here) <= len(there) else (there, here)
+    for chosen in combinations(range(len(large)), len(small)):
+        picked = [large[i] for i in chosen]
+        xs, ys = (small, picked) if small is here else (picked, small)
+        a, b = _line_fit(xs, ys)
+        error = sum((a * x + b - y) ** 2 for x, y in zip(xs, ys, strict=True))
+        if best is None or error < best[0]:
+            best = (error, list(chosen), a, b)
+    if best is None:
+        return None
+    _, matched, a, b = best
+    if small is here:  # every start here is a band column; the rest are placed by the line
+        placed = [(x - b) / a if a else x for x in there]
+        for k, i in enumerate(matched):
+            placed[i] = here[k]
+    else:  # extra starts here (a cell's indented line) are no columns
+        placed = [here[i] for i in matched]
+    return [(x, nxt - 1.0) for x, nxt in zip(placed, [*placed[1:], 1e9], strict=True)]
+
+
+def _line_fit(xs: list[float], ys: list[float]) -> tuple[float, float]:
+    """y = a x + b by least squares; a shift alone for one point."""
+    if len(xs) < 2:
+        return 1.0, (ys[0] - xs[0]) if xs else 0.0
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    var = sum((x - mx) ** 2 for x in xs)
+    a = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / var if var else 1.0
+    return a, my - a * mx
+
+
+def _carried_columns(header: list[list[str]]) -> list[bool]:
+    """Columns a merged cell spans over many rows: area, strategy and goal. Their text on a
+    line where another column starts a row is the rest of the cell above."""
+    roles = [header_role(" ".join(parts)) for parts in header]
+    return [role in _CARRIED for role in roles]
 
 
 def _columns(table: RawTable) -> list[Column]:
@@ -292,20 +399,32 @@ def _line_cells(line: Line, columns: list[Column]) -> list[str]:
     parts: list[list[str]] = [[] for _ in columns]
     for chunk in chunk_line(line).chunks:
         column = column_of(chunk, columns)
+        placed: list[tuple[int, str]] = []
         for word in chunk.words:
             while column + 1 < len(columns) and word.x0 + _SLACK >= columns[column + 1][0]:
                 column += 1
-            parts[column].append(word.text)
+            placed.append((column, word.text))
+        for k in range(len(placed) - 1, 0, -1):  # "ja 1. Lukioon": the number goes with its item
+            (left, text), (right, _) = placed[k - 1], placed[k]
+            if right > left and _ITEM_TOKEN.match(text):
+                placed[k - 1] = (right, text)
+        for column, text in placed:
+            parts[column].append(text)
     return [" ".join(p) for p in parts]
 
 
-def _starts_cell(column: int, text: str, above: str) -> bool:
+def _starts_cell(column: int, text: str, above: str, carried: bool) -> bool:
+    """Whether a cell starts with this text: the column was empty above, an item opens it
+    after an ended sentence, a card label opens the first column, or (in a goal's own
+    columns) a capital follows an ended sentence."""
     if not text:
         return False
     if not above:
         return True
     number, _ = split_item_number(text)
     if number is not None and _SENTENCE_DONE.search(above):
+        return True
+    if carried and text[:1].isupper() and above.endswith((".", "!", "?")):
         return True
     return column == 0 and label_role(text) is not None
 
@@ -360,3 +479,4 @@ def _take_table(
             first_page=table.page,
         )
         reading.band.add(rows[1:], continued=False)
+        reading.band_columns = _columns(table)
