@@ -32,6 +32,7 @@ from goaltables.extract.assemble import (
     band_header,
     cards_grid,
     continue_card,
+    heading_name,
     is_card_table,
     label_role,
     place_under_headings,
@@ -53,6 +54,7 @@ _FONT_SIZE = 10.0
 _GLYPHS = re.compile(r"^[\s●○◯⬤•■□▲▼◆◇★☆✓✔✗✘]+$")
 _WIDE_GAP = re.compile(r"\S {2,}\S")
 _ITEM_TOKEN = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]$")
+_SENTENCE_END = re.compile(r"[^\W\d_]{2,}[.!?]$")  # "osuus." ends a sentence, "31.8." does not
 _SENTENCE_DONE = re.compile(r"(?:[.!?:;)%]|\d)$")
 _HEADING_MAX_WORDS = 8
 _HEADINGS_KEPT = 8  # the headings before a table that may name its area and sector
@@ -67,6 +69,7 @@ _CLUSTER_GAP = 2 * 6.0  # chunk starts this close (two characters) start the sam
 _EXTRA_STARTS = 4  # more cell starts than the band has columns: no continuation to fit
 _CARRIED = ("area", "strategy", "goal", "goal_no")
 _HEADER_WRAP_WORDS = 3  # a header cell's wrapped line: "toimenpiteet", "TP 2021"
+_HEADER_LINES = 4  # a header wraps over at most this many lines
 
 
 def is_layout_dump(text: str) -> bool:
@@ -229,7 +232,8 @@ def _headings(lines: list[Line], inside: set[int], page: int) -> list[Heading]:
             and not any(_index(line) < i < _index(after) for i in inside)
         )
         rank = (12.0 if prose else 10.0, False, False)
-        found.append(Heading(line.text.strip(), page, line.top, rank))
+        if heading_name(line.text.strip()):  # a legend's title names no one: no section
+            found.append(Heading(line.text.strip(), page, line.top, rank))
     return found
 
 
@@ -369,12 +373,11 @@ def _columns(table: RawTable) -> list[Column]:
 
 def _header_end(table: RawTable, body: list[list[str]]) -> int:
     """How many lines the band header spans (0 when the table opens with no goal header):
-    the lines of the finder's first row while they go on wrapping the header's cells (short
-    words under a header cell, no sentence ended, no item)."""
+    lines go on wrapping the header's cells while they hold short words under header cells,
+    no ended sentence, no item."""
     if band_header(table) is None or not body:
         return 0
-    cell = next(c for c in table.rows[0] if c is not None)
-    spanned = round((cell.bbox[3] - cell.bbox[1] - _FONT_SIZE) / _LINE_PITCH) + 1
+    spanned = _HEADER_LINES
     end = 1
     while end < min(spanned, len(body)):
         above, cells = body[end - 1], body[end]
@@ -388,7 +391,7 @@ def _header_end(table: RawTable, body: list[list[str]]) -> int:
 def _header_word(text: str) -> bool:
     return (
         len(text.split()) <= _HEADER_WRAP_WORDS
-        and not text.endswith(".")
+        and not _SENTENCE_END.search(text)
         and split_item_number(text)[0] is None
     )
 
@@ -424,7 +427,7 @@ def _starts_cell(column: int, text: str, above: str, carried: bool) -> bool:
     number, _ = split_item_number(text)
     if number is not None and _SENTENCE_DONE.search(above):
         return True
-    if carried and text[:1].isupper() and above.endswith((".", "!", "?")):
+    if carried and text[:1].isupper() and _SENTENCE_END.search(above):
         return True
     return column == 0 and label_role(text) is not None
 
