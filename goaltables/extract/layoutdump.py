@@ -262,7 +262,8 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
     if open_band is not None and continued:
         inside = [ln for ln in lines if first <= _index(ln) <= last]
         columns = _fitted_columns(inside, open_band.columns) or columns
-    body = [_line_cells(ln, columns) for ln in lines if first <= _index(ln) <= last]
+    inside = [ln for ln in lines if first <= _index(ln) <= last]
+    body = [_line_cells(ln, columns) for ln in inside]
     header_end = 0 if continued else _header_end(table, body)
     grid: list[list[list[str]]] = []
     if header_end:
@@ -275,16 +276,34 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
         grid[0] if header_end else [[h] for h in open_band.header] if open_band else []
     )
     carried += [False] * (len(columns) - len(carried))
+    goal_end = max((i for i, c in enumerate(carried) if c), default=-1)
     above: list[str] = [""] * len(columns)
     owner = [0] * len(columns)  # the row each column's text goes to
-    for number, cells in enumerate(body[header_end:]):
+    value_at: float | None = None  # where the value of a card's label row starts
+    cards = not header_end and not continued
+    for number, (line, cells) in enumerate(
+        zip(inside[header_end:], body[header_end:], strict=True)
+    ):
+        label = _label_line(line) if cards else None
+        if value_at is not None and _wraps_value(line, value_at):
+            grid[-1][1].append(line.text)  # the label's value wrapped
+            continue
+        value_at = None
+        if label is not None:
+            grid.append([[] for _ in columns])
+            grid[-1][0].append(label[0])
+            grid[-1][min(1, len(columns) - 1)].append(label[1])
+            value_at, above = label[2], [""] * len(columns)
+            owner = [len(grid) - 1] * len(columns)
+            continue
         opening = [_starts_cell(i, t, above[i], carried[i]) for i, t in enumerate(cells)]
+        if cards and _is_label_row(above) and not _wraps_header(above, cells):
+            opening = [bool(t) for t in cells]  # the values under a card's header row
         if number == 0 or any(opening):
             grid.append([[] for _ in columns])
             # A cell opening at or left of the goal column starts the next goal's row: the
             # area, strategy and goal text on the line are the new row's.
-            last = max((i for i, c in enumerate(carried) if c), default=-1)
-            new_goal = any(opening[: last + 1])
+            new_goal = any(opening[: goal_end + 1])
             for i, text in enumerate(cells):
                 tail = number > 0 and text and not opening[i]
                 if not tail or (carried[i] and new_goal) or not (carried[i] or _lowercase(text)):
@@ -304,6 +323,32 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
     found = RawTable(table.page, table.bbox, "layout", rows, header_rows=header_rows)
     found.bbox = (columns[0][0], table.bbox[1], columns[-1][1], table.bbox[3])
     return found
+
+
+def _label_line(line: Line) -> tuple[str, str, float] | None:
+    """A card's label and its value on one line ("Tavoite 1   Toimialan talouden ..."):
+    the first chunk names a role, the rest are not all labels (then it is a header row)."""
+    chunks = chunk_line(line).chunks
+    if len(chunks) < 2 or label_role(chunks[0].text) is None:
+        return None
+    if all(label_role(c.text) for c in chunks[1:]):
+        return None
+    return chunks[0].text, " ".join(c.text for c in chunks[1:]), chunks[1].x0
+
+
+def _wraps_value(line: Line, value_at: float) -> bool:
+    """A line of one chunk starting where a label's value starts: the value wrapped."""
+    chunks = chunk_line(line).chunks
+    return len(chunks) == 1 and abs(chunks[0].x0 - value_at) <= _SLACK
+
+
+def _is_label_row(cells: list[str]) -> bool:
+    filled = [t for t in cells if t]
+    return bool(filled) and all(label_role(t) for t in filled)
+
+
+def _wraps_header(above: list[str], cells: list[str]) -> bool:
+    return all(not t or (above[i] and _header_word(t)) for i, t in enumerate(cells))
 
 
 def _fitted_columns(lines: list[Line], band: list[Column]) -> list[Column] | None:
