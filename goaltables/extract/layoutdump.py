@@ -263,6 +263,7 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
         inside = [ln for ln in lines if first <= _index(ln) <= last]
         columns = _fitted_columns(inside, open_band.columns) or columns
     inside = [ln for ln in lines if first <= _index(ln) <= last]
+    columns = _split_at_labels(inside, columns)
     body = [_line_cells(ln, columns) for ln in inside]
     header_end = 0 if continued else _header_end(table, body)
     grid: list[list[list[str]]] = []
@@ -306,7 +307,13 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
             new_goal = any(opening[: goal_end + 1])
             for i, text in enumerate(cells):
                 tail = number > 0 and text and not opening[i]
-                if not tail or (carried[i] and new_goal) or not (carried[i] or _lowercase(text)):
+                if carried[i]:
+                    tail = tail and not new_goal
+                else:  # a value column's text goes on only a sentence left open, not a header
+                    tail = tail and _lowercase(text) and not _SENTENCE_DONE.search(above[i])
+                    tail = tail and not (header_end and owner[i] == 0)
+                    tail = tail and not _is_label_row([" ".join(p) for p in grid[owner[i]]])
+                if not tail:
                     owner[i] = len(grid) - 1
         for i, text in enumerate(cells):
             if text:
@@ -323,6 +330,22 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
     found = RawTable(table.page, table.bbox, "layout", rows, header_rows=header_rows)
     found.bbox = (columns[0][0], table.bbox[1], columns[-1][1], table.bbox[3])
     return found
+
+
+def _split_at_labels(lines: list[Line], columns: list[Column]) -> list[Column]:
+    """A header row of labels names more columns than the finder saw (a value set one space
+    after the text beside it joins the two): each label starts a column."""
+    starts = [x0 for x0, _ in columns]
+    for line in lines:
+        chunks = chunk_line(line).chunks
+        if len(chunks) > len(starts) and all(label_role(c.text) for c in chunks):
+            for chunk in chunks:
+                if all(abs(chunk.x0 - x) > _CLUSTER_GAP for x in starts):
+                    starts.append(chunk.x0)
+    if len(starts) == len(columns):
+        return columns
+    starts.sort()
+    return [(x, nxt - 1.0) for x, nxt in zip(starts, [*starts[1:], 1e9], strict=True)]
 
 
 def _label_line(line: Line) -> tuple[str, str, float] | None:
