@@ -348,6 +348,12 @@ def _split_at_labels(lines: list[Line], columns: list[Column]) -> list[Column]:
     return [(x, nxt - 1.0) for x, nxt in zip(starts, [*starts[1:], 1e9], strict=True)]
 
 
+def _past(x: float, previous_end: float, start: float) -> bool:
+    """A word at or past a column's start, the word before it ending short of it: the two
+    cells are set one space apart. Text already running over the start is one cell's."""
+    return x + _SLACK >= start and previous_end <= start + _SLACK
+
+
 def _label_line(line: Line) -> tuple[str, str, float] | None:
     """A card's label and its value on one line ("Tavoite 1   Toimialan talouden ..."):
     the first chunk names a role, the rest are not all labels (then it is a header row)."""
@@ -471,10 +477,14 @@ def _line_cells(line: Line, columns: list[Column]) -> list[str]:
     for chunk in chunk_line(line).chunks:
         column = column_of(chunk, columns)
         placed: list[tuple[int, str]] = []
+        previous_end = -1e9
         for word in chunk.words:
-            while column + 1 < len(columns) and word.x0 + _SLACK >= columns[column + 1][0]:
+            while column + 1 < len(columns) and _past(
+                word.x0, previous_end, columns[column + 1][0]
+            ):
                 column += 1
             placed.append((column, word.text))
+            previous_end = word.x1
         for k in range(len(placed) - 1, 0, -1):  # "ja 1. Lukioon": the number goes with its item
             (left, text), (right, _) = placed[k - 1], placed[k]
             if right > left and _ITEM_TOKEN.match(text):
