@@ -130,8 +130,12 @@ def read_layout(text: str) -> LayoutReading:
         pages = pages[:-1]
     reading.pages = len(pages)
     running = running_lines(pages)
+    carried: list[str] = []  # a card's label line left alone at the foot of the page before
     for number, page in enumerate(pages, start=1):
         rows = _with_glyphs_joined(page.replace("\r", "").split("\n"))
+        rows, carried = _after_running_header(rows, carried, running), _foot_label(rows)
+        if carried:
+            rows = rows[: len(rows) - rows[::-1].index(carried[0]) - 1]
         lines = [ln for ln in layout_lines(rows) if ln.text.strip() not in running]
         tables = aligned_tables(lines, number)
         goal_tables = _goal_tables(tables, lines, reading, number)
@@ -163,6 +167,30 @@ def _goal_tables(
         if _is_goal(regrouped) or (band and open_band and regrouped.columns == band.columns):
             found.append(regrouped)
     return found
+
+
+def _foot_label(rows: list[str]) -> list[str]:
+    """A card's label line ("Tavoite 4   Kasvatusyhteistyön ...") set apart last on a page,
+    but for its number: the card goes on on the next page, where the line is read with it."""
+    text = [i for i, r in enumerate(rows) if r.strip() and not r.strip().isdigit()]
+    if not text:
+        return []
+    last = text[-1]
+    lines = layout_lines([rows[last]])
+    apart = last == 0 or not rows[last - 1].strip()
+    if apart and lines and _label_line(lines[0]) is not None:
+        return [rows[last]]
+    return []
+
+
+def _after_running_header(rows: list[str], carried: list[str], running: set[str]) -> list[str]:
+    """The page's rows with the carried line put before its first line of text."""
+    if not carried:
+        return rows
+    for index, row in enumerate(rows):
+        if row.strip() and row.strip() not in running:
+            return [*rows[:index], *carried, *rows[index:]]
+    return [*rows, *carried]
 
 
 def running_lines(pages: list[str]) -> set[str]:
@@ -263,8 +291,15 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
         inside = [ln for ln in lines if first <= _index(ln) <= last]
         columns = _fitted_columns(inside, open_band.columns) or columns
     inside = [ln for ln in lines if first <= _index(ln) <= last]
-    columns = _split_at_labels(inside, columns)
-    body = [_line_cells(ln, columns) for ln in inside]
+    if band_header(table) is None and not continued:
+        columns = _split_at_labels(inside, columns)
+    open_to = {
+        column_of(c, columns)
+        for ln in inside
+        if _label_line(ln) is None
+        for c in chunk_line(ln).chunks
+    }
+    body = [_line_cells(ln, columns, open_to) for ln in inside]
     header_end = 0 if continued else _header_end(table, body)
     grid: list[list[list[str]]] = []
     if header_end:
@@ -333,12 +368,12 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
 
 
 def _split_at_labels(lines: list[Line], columns: list[Column]) -> list[Column]:
-    """A header row of labels names more columns than the finder saw (a value set one space
-    after the text beside it joins the two): each label starts a column."""
+    """A card's header row of labels starts a column at each label: the finder may join
+    two (a value set one space after the text beside it, a label's value above a column)."""
     starts = [x0 for x0, _ in columns]
     for line in lines:
         chunks = chunk_line(line).chunks
-        if len(chunks) > len(starts) and all(label_role(c.text) for c in chunks):
+        if len(chunks) >= 2 and all(label_role(c.text) for c in chunks):
             for chunk in chunks:
                 if all(abs(chunk.x0 - x) > _CLUSTER_GAP for x in starts):
                     starts.append(chunk.x0)
@@ -470,17 +505,20 @@ def _header_word(text: str) -> bool:
     )
 
 
-def _line_cells(line: Line, columns: list[Column]) -> list[str]:
+def _line_cells(line: Line, columns: list[Column], open_to: set[int] | None = None) -> list[str]:
     """The line's text by column: a chunk goes where the finder puts it (`column_of`); a word
-    of it standing at the next column's start (one space apart) goes on to that column."""
+    of it standing at the next column's start (one space apart) goes on to that column, when
+    that column is one where cells start (`open_to`), not only a card label's value."""
     parts: list[list[str]] = [[] for _ in columns]
     for chunk in chunk_line(line).chunks:
         column = column_of(chunk, columns)
         placed: list[tuple[int, str]] = []
         previous_end = -1e9
         for word in chunk.words:
-            while column + 1 < len(columns) and _past(
-                word.x0, previous_end, columns[column + 1][0]
+            while (
+                column + 1 < len(columns)
+                and (open_to is None or column + 1 in open_to)
+                and _past(word.x0, previous_end, columns[column + 1][0])
             ):
                 column += 1
             placed.append((column, word.text))
