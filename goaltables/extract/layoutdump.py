@@ -55,6 +55,7 @@ _GLYPHS = re.compile(r"^[\s●○◯⬤•■□▲▼◆◇★☆✓✔✗✘]+
 _WIDE_GAP = re.compile(r"\S {2,}\S")
 _ITEM_TOKEN = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]$")
 _SENTENCE_END = re.compile(r"[^\W\d_]{2,}[.!?]$")  # "osuus." ends a sentence, "31.8." does not
+_THOUSANDS = re.compile(r"^\d{3}(?:[.,]\d+)?$")  # "48 210": one figure, digits grouped
 _SENTENCE_DONE = re.compile(r"(?:[.!?:;)%]|\d)$")
 _HEADING_MAX_WORDS = 8
 _HEADINGS_KEPT = 8  # the headings before a table that may name its area and sector
@@ -291,7 +292,11 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
         inside = [ln for ln in lines if first <= _index(ln) <= last]
         columns = _fitted_columns(inside, open_band.columns) or columns
     inside = [ln for ln in lines if first <= _index(ln) <= last]
-    if band_header(table) is None and not continued:
+    # Cards: no band header, or header and label rows among the values (Kauhava's).
+    # A band's next page repeating its header is no card table.
+    header = band_header(table)
+    cards = not continued and (header is None or (open_band is None and is_card_table(table)))
+    if cards:
         columns = _split_at_labels(inside, columns)
     open_to = {
         column_of(c, columns)
@@ -300,7 +305,7 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
         for c in chunk_line(ln).chunks
     }
     body = [_line_cells(ln, columns, open_to) for ln in inside]
-    header_end = 0 if continued else _header_end(table, body)
+    header_end = 0 if continued or cards else _header_end(table, body)
     grid: list[list[list[str]]] = []
     if header_end:
         grid.append([[] for _ in columns])
@@ -316,7 +321,6 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
     above: list[str] = [""] * len(columns)
     owner = [0] * len(columns)  # the row each column's text goes to
     value_at: float | None = None  # where the value of a card's label row starts
-    cards = not header_end and not continued
     for number, (line, cells) in enumerate(
         zip(inside[header_end:], body[header_end:], strict=True)
     ):
@@ -513,16 +517,18 @@ def _line_cells(line: Line, columns: list[Column], open_to: set[int] | None = No
     for chunk in chunk_line(line).chunks:
         column = column_of(chunk, columns)
         placed: list[tuple[int, str]] = []
-        previous_end = -1e9
+        previous_end, previous = -1e9, ""
         for word in chunk.words:
+            grouped = previous.isdigit() and _THOUSANDS.match(word.text) is not None
             while (
-                column + 1 < len(columns)
+                not grouped
+                and column + 1 < len(columns)
                 and (open_to is None or column + 1 in open_to)
                 and _past(word.x0, previous_end, columns[column + 1][0])
             ):
                 column += 1
             placed.append((column, word.text))
-            previous_end = word.x1
+            previous_end, previous = word.x1, word.text
         for k in range(len(placed) - 1, 0, -1):  # "ja 1. Lukioon": the number goes with its item
             (left, text), (right, _) = placed[k - 1], placed[k]
             if right > left and _ITEM_TOKEN.match(text):
