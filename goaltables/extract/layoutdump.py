@@ -55,7 +55,8 @@ _GLYPHS = re.compile(r"^[\s●○◯⬤•■□▲▼◆◇★☆✓✔✗✘]+
 _WIDE_GAP = re.compile(r"\S {2,}\S")
 _ITEM_TOKEN = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]$")
 _SENTENCE_END = re.compile(r"[^\W\d_]{2,}[.!?]$")  # "osuus." ends a sentence, "31.8." does not
-_THOUSANDS = re.compile(r"^\d{3}(?:[.,]\d+)?$")  # "48 210": one figure, digits grouped
+# "48 210", "31,2 %": one figure, its digits grouped or its unit after it
+_GROUPED = re.compile(r"^(?:\d{3}(?:[.,]\d+)?|%|€|kpl|km)[.,]?$")
 _SENTENCE_DONE = re.compile(r"(?:[.!?:;)%]|\d)$")
 _HEADING_MAX_WORDS = 8
 _HEADINGS_KEPT = 8  # the headings before a table that may name its area and sector
@@ -321,10 +322,13 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
     above: list[str] = [""] * len(columns)
     owner = [0] * len(columns)  # the row each column's text goes to
     value_at: float | None = None  # where the value of a card's label row starts
+    named: set[int] = set()  # the columns the last header row of a card names
     for number, (line, cells) in enumerate(
         zip(inside[header_end:], body[header_end:], strict=True)
     ):
         label = _label_line(line) if cards else None
+        if cards and named:  # a word moves only into a column the card's header row names
+            cells = _line_cells(line, columns, open_to & named)
         if value_at is not None and _wraps_value(line, value_at):
             grid[-1][1].append(line.text)  # the label's value wrapped
             continue
@@ -358,6 +362,8 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
             if text:
                 grid[owner[i]][i].append(text)
         above = cells
+        if cards and _is_label_row(cells):
+            named = {i for i, t in enumerate(cells) if t}
     rows: list[list[TableCell | None]] = [
         [
             TableCell(dehyphenate("\n".join(parts)), (x0, 0.0, x1, 0.0))
@@ -519,7 +525,7 @@ def _line_cells(line: Line, columns: list[Column], open_to: set[int] | None = No
         placed: list[tuple[int, str]] = []
         previous_end, previous = -1e9, ""
         for word in chunk.words:
-            grouped = previous.isdigit() and _THOUSANDS.match(word.text) is not None
+            grouped = previous[-1:].isdigit() and _GROUPED.match(word.text) is not None
             while (
                 not grouped
                 and column + 1 < len(columns)
