@@ -340,6 +340,8 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
             value_at, above = label[2], [""] * len(columns)
             owner = [len(grid) - 1] * len(columns)
             continue
+        if number == 0 and open_band is not None:
+            _split_page_tail(grid, cells, carried, owner)
         opening = [_starts_cell(i, t, above[i], carried[i]) for i, t in enumerate(cells)]
         if cards and _is_label_row(above) and not _wraps_header(above, cells):
             opening = [bool(t) for t in cells]  # the values under a card's header row
@@ -471,6 +473,23 @@ def _line_fit(xs: list[float], ys: list[float]) -> tuple[float, float]:
     var = sum((x - mx) ** 2 for x in xs)
     a = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / var if var else 1.0
     return a, my - a * mx
+
+
+def _split_page_tail(
+    grid: list[list[list[str]]], cells: list[str], carried: list[bool], owner: list[int]
+) -> None:
+    """The first line of a band's next page: a goal's text going on in lower case beside a
+    new item ("turvaaminen." beside "2. Vaihtuvuus ...") is the rest of the page before's
+    last goal, a row of its own that the band joins to the row it was cut from."""
+    tails = [i for i, t in enumerate(cells) if carried[i] and t and _lowercase(t)]
+    items = [i for i, t in enumerate(cells) if t and i not in tails and split_item_number(t)[0]]
+    if not tails or not items:
+        return
+    grid.append([[] for _ in cells])
+    for i in tails:
+        grid[-1][i].append(cells[i])
+        owner[i] = len(grid) - 1
+        cells[i] = ""
 
 
 def _carried_columns(header: list[list[str]]) -> list[bool]:
