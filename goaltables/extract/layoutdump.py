@@ -63,8 +63,9 @@ _HEADINGS_KEPT = 8  # the headings before a table that may name its area and sec
 _NUMBERED_HEADING = re.compile(r"^\d+(?:\.\d+)*\.?\s+\w")
 _RUNNING_SHARE = 0.3  # a line opening or closing this share of pages is a running header
 # A dump is set in columns when this share of its text lines part cells with runs of spaces.
-_LAYOUT_SHARE = 0.25
-_LAYOUT_MIN_LINES = 4
+_LAYOUT_SHARE = 0.1
+_LAYOUT_MIN_LINES = 8
+_INDENTED = re.compile(r" {8,}\S")  # a line indented to a column
 # A word this close (in points: one character) left of a column's start belongs to it.
 _SLACK = 6.0
 _CLUSTER_GAP = 2 * 6.0  # chunk starts this close (two characters) start the same column
@@ -76,11 +77,12 @@ _HEADER_LINES = 4  # a header wraps over at most this many lines
 
 def is_layout_dump(text: str) -> bool:
     """Whether the text is set in columns of spaces (`pdftotext -layout`), not tab-separated
-    and not a default-mode dump (one cell's text after another)."""
+    and not a default-mode dump (one cell's text after another, lines flush left): lines
+    parting cells with runs of spaces, or indented to a column, make a tenth of its lines."""
     lines = [ln for ln in text.replace("\f", "\n").split("\n") if ln.strip()]
     if not lines or sum("\t" in ln for ln in lines) * 10 > len(lines):
         return False
-    spaced = sum(1 for ln in lines if _WIDE_GAP.search(ln.strip()))
+    spaced = sum(1 for ln in lines if _WIDE_GAP.search(ln.strip()) or _INDENTED.match(ln))
     return spaced >= _LAYOUT_MIN_LINES and spaced >= _LAYOUT_SHARE * len(lines)
 
 
