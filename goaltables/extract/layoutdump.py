@@ -65,6 +65,7 @@ _RUNNING_SHARE = 0.3  # a line opening or closing this share of pages is a runni
 # A dump is set in columns when this share of its text lines part cells with runs of spaces.
 _LAYOUT_SHARE = 0.1
 _LAYOUT_MIN_LINES = 8
+_INDENT_CHARS = 8
 _INDENTED = re.compile(r" {8,}\S")  # a line indented to a column
 # A word this close (in points: one character) left of a column's start belongs to it.
 _SLACK = 6.0
@@ -294,6 +295,8 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
     if open_band is not None and continued:
         inside = [ln for ln in lines if first <= _index(ln) <= last]
         columns = _fitted_columns(inside, open_band.columns) or columns
+    if not continued and band_header(table) is None:
+        first = _card_top(lines, first)
     inside = [ln for ln in lines if first <= _index(ln) <= last]
     # Cards: no band header, or header and label rows among the values (Kauhava's).
     # A band's next page repeating its header is no card table.
@@ -377,7 +380,7 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
     ]
     header_rows = {0} if header_end else set()
     found = RawTable(table.page, table.bbox, "layout", rows, header_rows=header_rows)
-    found.bbox = (columns[0][0], table.bbox[1], columns[-1][1], table.bbox[3])
+    found.bbox = (columns[0][0], first * _LINE_PITCH, columns[-1][1], table.bbox[3])
     return found
 
 
@@ -475,6 +478,22 @@ def _line_fit(xs: list[float], ys: list[float]) -> tuple[float, float]:
     var = sum((x - mx) ** 2 for x in xs)
     a = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / var if var else 1.0
     return a, my - a * mx
+
+
+def _card_top(lines: list[Line], first: int) -> int:
+    """The first line of a card the finder read from its measures only: label lines right
+    above ("Tavoite 1", "Strateginen tavoite", "Toteutuminen" with their values, which run
+    across the columns below) and their values' wrapped lines belong to it."""
+    by_index = {_index(ln): ln for ln in lines}
+    top, index = first, first - 1
+    while index in by_index:
+        line = by_index[index]
+        if _label_line(line) is not None:
+            top = index
+        elif line.x0 < _INDENT_CHARS * _CHAR_WIDTH:
+            break  # neither a label nor a value's wrapped line, indented to its column
+        index -= 1
+    return top
 
 
 def _split_page_tail(
