@@ -28,7 +28,7 @@ LAYOUT_FLOOR = {
     "2022-plan-ruled-merged-cells": 1.0,
     "2023-interim-html-borderless-svg-circles": 1.0,
     "2023-outcome-company-cards-unruled-verdict-words": 0.82,
-    "2023-outcome-long-report-shaded-cards": 0.77,
+    "2023-outcome-long-report-shaded-cards": 0.96,
     "2023-plan-goal-cards": 1.0,
     "2024-interim-landscape-scale-1-best": 1.0,
     "2025-outcome-strategy-cards-scale-legend": 0.0,

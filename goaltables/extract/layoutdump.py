@@ -171,7 +171,14 @@ def _goal_tables(
         regrouped = _regrouped(table, lines, open_band)
         if _is_goal(regrouped) or (band and open_band and regrouped.columns == band.columns):
             found.append(regrouped)
-    return found
+    # A card's label rows the finder saw as a table of their own are read again with its
+    # measures (`_card_top`): the one inside the other goes.
+    return [t for t in found if not any(u is not t and _within(t, u) for u in found)]
+
+
+def _within(inner: RawTable, outer: RawTable) -> bool:
+    (a, b), (c, d) = _line_range(inner), _line_range(outer)
+    return c <= a and b <= d and (a, b) != (c, d)
 
 
 def _foot_label(rows: list[str]) -> list[str]:
