@@ -137,7 +137,7 @@ def read_layout(text: str) -> LayoutReading:
     running = running_lines(pages)
     carried: list[str] = []  # a card's label line left alone at the foot of the page before
     for number, page in enumerate(pages, start=1):
-        rows = _with_glyphs_joined(page.replace("\r", "").split("\n"))
+        rows = _without_page_number(_with_glyphs_joined(page.replace("\r", "").split("\n")))
         rows, carried = _after_running_header(rows, carried, running), _foot_label(rows)
         if carried:
             rows = rows[: len(rows) - rows[::-1].index(carried[0]) - 1]
@@ -179,6 +179,15 @@ def _goal_tables(
 def _within(inner: RawTable, outer: RawTable) -> bool:
     (a, b), (c, d) = _line_range(inner), _line_range(outer)
     return c <= a and b <= d and (a, b) != (c, d)
+
+
+def _without_page_number(rows: list[str]) -> list[str]:
+    """The page's rows without its number, a line of digits alone at its foot or head."""
+    text = [i for i, r in enumerate(rows) if r.strip()]
+    for i in text[:1] + text[-1:]:
+        if rows[i].strip().isdigit():
+            rows = [*rows[:i], "", *rows[i + 1 :]]
+    return rows
 
 
 def _foot_label(rows: list[str]) -> list[str]:
@@ -238,7 +247,6 @@ def _with_glyphs_joined(rows: list[str]) -> list[str]:
             above = out[-1] if out[-1].strip() else None
             if above is not None:
                 out[-1] = _overlay(above, row)
-                out.append("")
                 continue
         out.append(row)
     return out
@@ -304,6 +312,7 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
         columns = _fitted_columns(inside, open_band.columns) or columns
     if not continued and band_header(table) is None:
         first = _card_top(lines, first)
+    last = _table_foot(lines, last)
     inside = [ln for ln in lines if first <= _index(ln) <= last]
     # Cards: no band header, or header and label rows among the values (Kauhava's).
     # A band's next page repeating its header is no card table.
@@ -485,6 +494,17 @@ def _line_fit(xs: list[float], ys: list[float]) -> tuple[float, float]:
     var = sum((x - mx) ** 2 for x in xs)
     a = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / var if var else 1.0
     return a, my - a * mx
+
+
+def _table_foot(lines: list[Line], last: int) -> int:
+    """The last line of a table: lines of one chunk right below it, indented to a column,
+    are the rest of its last row's cells ("nuorisovaltuuston" / "toiminnan kautta.")."""
+    by_index = {_index(ln): ln for ln in lines}
+    while (line := by_index.get(last + 1)) is not None:
+        if len(chunk_line(line).chunks) != 1 or line.x0 < _INDENT_CHARS * _CHAR_WIDTH:
+            break
+        last += 1
+    return last
 
 
 def _card_top(lines: list[Line], first: int) -> int:
