@@ -317,7 +317,8 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
     # Cards: no band header, or header and label rows among the values (Kauhava's).
     # A band's next page repeating its header is no card table.
     header = band_header(table)
-    cards = not continued and (header is None or (open_band is None and is_card_table(table)))
+    repeated = open_band is not None and header is not None and _same_header(header, open_band)
+    cards = not continued and (header is None or (not repeated and is_card_table(table)))
     if cards:
         columns = _split_at_labels(inside, columns)
     open_to = {
@@ -507,6 +508,14 @@ def _table_foot(lines: list[Line], last: int) -> int:
     return last
 
 
+def _same_header(header: list[str], band: _OpenBand) -> bool:
+    """The band's header repeated (the finder may read a wrapped line more or less of it)."""
+    if len(header) != len(band.header):
+        return False
+    pairs = zip(header, band.header, strict=True)
+    return all(a.startswith(b) or b.startswith(a) for a, b in pairs)
+
+
 def _card_top(lines: list[Line], first: int) -> int:
     """The first line of a card the finder read from its measures only: label lines right
     above ("Tavoite 1", "Strateginen tavoite", "Toteutuminen" with their values, which run
@@ -575,8 +584,10 @@ def _header_end(table: RawTable, body: list[list[str]]) -> int:
 
 
 def _header_word(text: str) -> bool:
+    first = text.split()[0] if text.split() else ""
     return (
-        len(text.split()) <= _HEADER_WRAP_WORDS
+        (first[:1].islower() or first[:1].isdigit() or first.isupper())
+        and len(text.split()) <= _HEADER_WRAP_WORDS
         and not _SENTENCE_END.search(text)
         and split_item_number(text)[0] is None
     )
