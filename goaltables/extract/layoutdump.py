@@ -264,11 +264,17 @@ def _overlay(above: str, glyphs: str) -> str:
 
 
 def _headings(lines: list[Line], inside: set[int], page: int) -> list[Heading]:
-    """Short lines of one chunk outside tables: headings naming who the goals belong to. One
+    """Short lines of one chunk outside tables, set apart above (a blank line, a table) or
+    standing right over a table: headings naming who the goals belong to. One
     with running text under it is a section's (ranked higher: the sector), one right above a
     table or another heading a subsection's (the area)."""
     outside = [ln for ln in lines if _index(ln) not in inside]
-    kinds = [_is_heading(ln.text.strip()) for ln in outside]
+    texts = {_index(ln) for ln in lines}
+    kinds = [
+        _is_heading(ln.text.strip())
+        and (_index(ln) - 1 not in texts or _index(ln) + 1 in inside or _index(ln) - 1 in inside)
+        for ln in outside
+    ]
     found = []
     for position, line in enumerate(outside):
         if not kinds[position]:
@@ -291,7 +297,7 @@ def _is_heading(text: str) -> bool:
         return False
     if _NUMBERED_HEADING.match(text):
         return True
-    return text[:1].isalpha() and not text.endswith(".") and not _GLYPHS.match(text)
+    return text[:1].isalpha() and not text.endswith((".", "-", ",")) and not _GLYPHS.match(text)
 
 
 # --- rows ------------------------------------------------------------------------------------
