@@ -58,7 +58,7 @@ _SENTENCE_END = re.compile(r"[^\W\d_]{2,}[.!?]$")  # "osuus." ends a sentence, "
 # "48 210", "31,2 %": one figure, its digits grouped or its unit after it
 _GROUPED = re.compile(r"^(?:\d{3}(?:[.,]\d+)?|%|€|kpl|km)[.,]?$")
 _SENTENCE_DONE = re.compile(r"(?:[.!?:;)%]|\d)$")
-_HEADING_MAX_WORDS = 8
+_HEADING_MAX_WORDS = 6  # a heading is short: "Sivistystoimen hallinto: tavoitteiden toteutuminen"
 _HEADINGS_KEPT = 8  # the headings before a table that may name its area and sector
 _NUMBERED_HEADING = re.compile(r"^\d+(?:\.\d+)*\.?\s+\w")
 _RUNNING_SHARE = 0.3  # a line opening or closing this share of pages is a running header
