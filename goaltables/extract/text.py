@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from goaltables.errors import NoGoalTable
-from goaltables.extract.build import build_records, finish
+from goaltables.extract.build import build_records, extraction_from_grids, finish
 from goaltables.extract.grid import assign_columns, grid_to_drafts
-from goaltables.extract.metadata import find_organisation, read_title_facts
+from goaltables.extract.layoutdump import is_layout_dump, read_layout
+from goaltables.extract.metadata import (
+    describe,
+    find_organisation,
+    looks_like_title,
+    read_title_facts,
+)
 from goaltables.extract.options import ReadOptions
 from goaltables.extract.ratings import find_legend
 from goaltables.extract.tabular import has_goal_header, read_tabular
@@ -16,6 +23,8 @@ from goaltables.extract.textio import decode_text
 from goaltables.records import DocumentInfo, Extraction, RowDraft
 
 _ORGANISATION_SPAN = 200_000  # characters searched for the city's name: a report's first pages
+_TITLE_LINES = 15  # the lines of page 1 that may hold the title
+_RUNNING_SHARE = 0.3  # a line opening this share of pages is a running header
 _NOT_UTF8 = "not UTF-8: read as Windows-1252 (Latin-1); check that ä, ö and å look right"
 
 
@@ -27,7 +36,25 @@ def read_text_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Ex
         doc = replace(doc, problems=(*doc.problems, _NOT_UTF8))
     if has_goal_header(text):
         return _read_tab_separated(text, doc)
+    if is_layout_dump(text):
+        return _read_layout(text, doc)
     return _read_dump(text, doc)
+
+
+def _read_layout(text: str, doc: DocumentInfo) -> Extraction:
+    """A dump set in columns of spaces (`pdftotext -layout`): the table layer's tables. Title
+    and sector as a PDF's: the running header (a line opening many pages), else page 1."""
+    reading = read_layout(text)
+    pages = [[ln.strip() for ln in p.split("\n") if ln.strip()] for p in text.split("\f")]
+    pages = [p for p in pages if p]
+    openings = Counter(p[0] for p in pages)
+    needed = max(2, len(pages) * _RUNNING_SHARE)
+    running = [ln for ln, n in openings.most_common() if n >= needed and looks_like_title(ln)]
+    first = pages[0][:_TITLE_LINES] if pages else []
+    doc = describe(doc, "text/pdf-layout", running + first, text, running or None)
+    doc = replace(doc, pages=reading.pages)
+    legend = find_legend(reading.other_lines)
+    return extraction_from_grids(doc, reading.grids, legend, f"in {reading.pages} pages")
 
 
 def _read_tab_separated(text: str, doc: DocumentInfo) -> Extraction:

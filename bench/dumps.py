@@ -1,0 +1,162 @@
+"""Text dumps of the sample PDFs against the PDFs themselves (issue 18, point 4).
+
+For every PDF in samples/pdf and samples/cards, `pdftotext` makes its dump in each mode at run
+time; the dump's records are compared with the PDF's own records on every field but the
+rating (colour does not survive as text) and the page. Records are matched as a multiset of
+those fields: F1 = 2 * matched / (PDF records + dump records).
+
+    python bench/dumps.py            # a table per mode and sample, and each mode's F1 (micro)
+    python bench/dumps.py --modes layout --show 2022-plan   # what differs in one sample
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from goaltables.errors import GoalTablesError
+from goaltables.extract import extract
+from goaltables.records import Record
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_PDFS = [
+    *sorted((ROOT / "samples" / "pdf").glob("*.pdf")),
+    *sorted((ROOT / "samples" / "cards").glob("*.pdf")),
+]
+MODES = {"layout": ["-layout"], "raw": ["-raw"], "default": []}
+FIELDS = (
+    "year",
+    "phase",
+    "organisation",
+    "sector",
+    "area",
+    "strategy",
+    "goal_no",
+    "goal",
+    "measure_no",
+    "measure",
+    "baseline",
+    "target",
+    "actual",
+    "progress",
+)
+
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Score:
+    sample: str
+    mode: str
+    pdf_records: int
+    dump_records: int
+    matched: int
+    error: str = ""
+
+    @property
+    def f1(self) -> float:
+        total = self.pdf_records + self.dump_records
+        return 2 * self.matched / total if total else 1.0
+
+
+def record_key(record: Record) -> Key:
+    return tuple(str(getattr(record, name) or "") for name in FIELDS)
+
+
+def make_dump(pdf: Path, mode: str, folder: Path) -> Path:
+    out = folder / f"{pdf.stem}.{mode}.txt"
+    subprocess.run(["pdftotext", *MODES[mode], str(pdf), str(out)], check=True)
+    return out
+
+
+def dump_records(path: Path) -> tuple[list[Record], str]:
+    try:
+        return extract(path, path.name).records, ""
+    except GoalTablesError as error:
+        return [], str(error).split(": ")[-1]
+
+
+def score(sample: str, mode: str, pdf: list[Record], dump: list[Record], error: str = "") -> Score:
+    matched = sum((Counter(map(record_key, pdf)) & Counter(map(record_key, dump))).values())
+    return Score(sample, mode, len(pdf), len(dump), matched, error)
+
+
+def differences(pdf: list[Record], dump: list[Record]) -> tuple[list[Key], list[Key]]:
+    """Keys only the PDF gives, keys only the dump gives."""
+    a, b = Counter(map(record_key, pdf)), Counter(map(record_key, dump))
+    return list((a - b).elements()), list((b - a).elements())
+
+
+def run(modes: list[str], pdfs: list[Path], show: str = "") -> list[Score]:
+    scores = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for pdf in pdfs:
+            truth = extract(pdf, pdf.name).records
+            for mode in modes:
+                records, error = dump_records(make_dump(pdf, mode, Path(tmp)))
+                scores.append(score(pdf.stem, mode, truth, records, error))
+                if show and show in pdf.stem:
+                    _show(pdf.stem, mode, truth, records)
+    return scores
+
+
+def _show(sample: str, mode: str, pdf: list[Record], dump: list[Record]) -> None:
+    """Each record only the PDF gives beside the nearest only the dump gives: what differs."""
+    only_pdf, only_dump = differences(pdf, dump)
+    print(f"--- {sample} ({mode}): {len(only_pdf)} only in the PDF, {len(only_dump)} in the dump")
+    for key in only_pdf:
+        near = max(
+            only_dump, key=lambda k: sum(a == b for a, b in zip(key, k, strict=True)), default=None
+        )
+        if near is None:
+            print("  missing:", " | ".join(v[:40] for v in key if v))
+            continue
+        only_dump.remove(near)
+        diff = [(n, a, b) for n, a, b in zip(FIELDS, key, near, strict=True) if a != b]
+        print("  " + " || ".join(f"{n}: {a!r} -> {b!r}" for n, a, b in diff))
+    for key in only_dump:
+        print("  extra:", " | ".join(v[:40] for v in key if v))
+
+
+def _alike(a: Key, b: Key) -> int:
+    return sum(x == y for x, y in zip(a, b, strict=True))
+
+
+def micro_f1(scores: list[Score]) -> float:
+    matched = sum(s.matched for s in scores)
+    total = sum(s.pdf_records + s.dump_records for s in scores)
+    return 2 * matched / total if total else 1.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--modes", default="layout", help="comma-separated: layout,raw,default")
+    parser.add_argument("--show", default="", help="show what differs in these samples")
+    args = parser.parse_args(argv)
+    modes = args.modes.split(",")
+    scores = run(modes, SAMPLE_PDFS, args.show)
+    print("| sample | mode | PDF records | dump records | matched | F1 |")
+    print("|---|---|---:|---:|---:|---:|")
+    for s in scores:
+        note = f" ({s.error})" if s.error else ""
+        print(
+            f"| {s.sample} | {s.mode} | {s.pdf_records} | {s.dump_records} | {s.matched} | "
+            f"{s.f1:.3f}{note} |"
+        )
+    print()
+    print("| mode | samples at F1 1.0 | F1 (micro) |")
+    print("|---|---:|---:|")
+    for mode in modes:
+        of_mode = [s for s in scores if s.mode == mode]
+        perfect = sum(1 for s in of_mode if s.matched == s.pdf_records == s.dump_records)
+        print(f"| {mode} | {perfect}/{len(of_mode)} | {micro_f1(of_mode):.3f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
