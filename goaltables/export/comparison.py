@@ -44,6 +44,7 @@ REVIEW_COLUMNS = [
     "to_text",
     "score",
     "decision",
+    "status",
 ]
 STATUS_RANK = {"red": 0, "yellow": 1, "green": 2}  # worse first
 T = TypeVar("T")
@@ -76,7 +77,8 @@ def links_frame(linking: Linking) -> pd.DataFrame:
 
 def review_frame(linking: Linking) -> pd.DataFrame:
     """Pairs in the grey zone; a person writes 'same' or 'different' under decision and gives
-    the file back with --decisions."""
+    the file back with --decisions. Every decision given so far comes first, status 'decided',
+    so the file given back again decides the same; the open pairs follow, status 'open'."""
     rows = [
         {
             "from_goal": r.from_key,
@@ -86,11 +88,13 @@ def review_frame(linking: Linking) -> pd.DataFrame:
             "from_text": r.from_goal,
             "to_text": r.to_goal,
             "score": r.score,
-            "decision": "",
+            "decision": r.decision,
+            "status": "decided" if r.decision else "open",
         }
-        for r in linking.reviews
+        for r in [*linking.decided, *linking.reviews]
     ]
-    return pd.DataFrame(rows, columns=REVIEW_COLUMNS)
+    frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS)
+    return frame.astype({"score": "Float64"})
 
 
 def comparison_frame(

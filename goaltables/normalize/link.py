@@ -95,13 +95,17 @@ class Review:
     to_key: str
     from_goal: str
     to_goal: str
-    score: float
+    score: float | None
+    decision: str = ""  # a person's mark: "same" | "different"; empty while open
 
 
 @dataclass
 class Linking:
     links: list[Link] = field(default_factory=list)
-    reviews: list[Review] = field(default_factory=list)
+    reviews: list[Review] = field(default_factory=list)  # open pairs in the grey zone
+    decided: list[Review] = field(
+        default_factory=list
+    )  # every decision given, kept for the next run
     goal_ids: dict[str, str] = field(default_factory=dict)  # per-document key -> goal_id
 
 
@@ -369,7 +373,22 @@ def link_documents(
         else:
             _chain(goals, [], result.goal_ids)
         done.append(doc)
+    result.decided = _decided(decisions or {}, views, result.links)
     return result
+
+
+def _decided(
+    decisions: Decisions, views: dict[str, list[GoalView]], links: list[Link]
+) -> list[Review]:
+    """Every decision given, with the goals' texts where this run has them: review.csv keeps
+    them, so the file given back with --decisions on the next run decides the same again (a
+    decision about documents not in this run is kept too)."""
+    text = {g.key: g.goal for goals in views.values() for g in goals}
+    linked = {(k.from_key, k.to_key): k.score for k in links}
+    return [
+        Review(a, b, text.get(a, ""), text.get(b, ""), linked.get((a, b)), decision)
+        for (a, b), decision in sorted(decisions.items())
+    ]
 
 
 def _predecessor(
