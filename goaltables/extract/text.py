@@ -7,7 +7,13 @@ from dataclasses import replace
 from goaltables.errors import NoGoalTable
 from goaltables.extract.build import build_records, finish
 from goaltables.extract.grid import assign_columns, grid_to_drafts
-from goaltables.extract.metadata import find_organisation, read_title_facts
+from goaltables.extract.metadata import (
+    find_organisation,
+    labelled_facts,
+    missing_notes,
+    plausible_sector,
+    read_title_facts,
+)
 from goaltables.extract.options import ReadOptions
 from goaltables.extract.ratings import find_legend
 from goaltables.extract.tabular import has_goal_header, read_tabular
@@ -15,6 +21,7 @@ from goaltables.extract.textdump import parse_text_dump
 from goaltables.extract.textio import decode_text
 from goaltables.records import DocumentInfo, Extraction, RowDraft
 
+_TITLE_LINES = 15  # the lines that may hold the title page
 _ORGANISATION_SPAN = 200_000  # characters searched for the city's name: a report's first pages
 _NOT_UTF8 = "not UTF-8: read as Windows-1252 (Latin-1); check that ä, ö and å look right"
 
@@ -53,15 +60,18 @@ def _read_dump(text: str, doc: DocumentInfo) -> Extraction:
 def _with_title(doc: DocumentInfo, fmt: str, title: str, sector: str, text: str) -> DocumentInfo:
     """Title, year and phase from the title line; the organisation the text names most."""
     facts = read_title_facts(title, doc.source)
-    organisation = find_organisation(text[:_ORGANISATION_SPAN])
+    head = text[:_ORGANISATION_SPAN]
+    labelled_organisation, labelled_sector = labelled_facts(head.splitlines()[:_TITLE_LINES])
+    organisation = find_organisation(head) or labelled_organisation
     return replace(
         doc,
         format=fmt,
         title=title,
         organisation=organisation,
-        sector=sector,
+        sector=labelled_sector or (sector if plausible_sector(sector) else ""),
         year=facts.year,
         phase=facts.phase,
+        problems=(*doc.problems, *missing_notes(organisation, facts)),
     )
 
 
