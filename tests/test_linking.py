@@ -236,6 +236,7 @@ def test_a_goal_missing_from_the_predecessor_links_to_an_earlier_document() -> N
         d.doc_id for d in documents if d.source == "2022-outcome-landscape-merged-traffic-lights"
     )
     assert linking.goal_ids[outcome] == _SERIES_IDS[outcome] == linking.goal_ids[link.from_key]
+    assert (link.pass_, link.kind, link.score) == ("earlier document", "continues", 100.0)
     assert len(linking.links) == 46 - 2 + 1  # its two links through the plan become one
 
 

@@ -56,6 +56,7 @@ class LinkSettings:
     predecessor_share: float = 0.25  # share of a document's goals its predecessor must match
     unknown_share: float = 0.5  # ... when either document names no organisation
     lookback: int = 3  # earlier documents tried for goals the predecessor does not have
+    lookback_accept: float = 85.0  # the score a link to such an earlier document needs
 
     def __post_init__(self) -> None:
         if not 0 <= self.review <= self.accept <= 100:
@@ -88,7 +89,7 @@ class Link:
     goal_score: float
     measure_score: float
     area_score: float
-    pass_: str  # mutual | assignment | across areas | split | merged | manual
+    pass_: str  # mutual | assignment | across areas | split | merged | manual | earlier document
     kind: str  # continues | moved | split | merged
     decision: str  # auto | manual
 
@@ -389,9 +390,12 @@ def link_documents(
             found = _shares_goals(earlier, doc, old, remaining, needed, settings)
             if found is None:
                 continue
-            pair_links, reviews = link_pair(old, remaining, settings, decisions, found)
+            if predecessor is None:
+                pair_links, reviews = link_pair(old, remaining, settings, decisions, found)
+                result.reviews += reviews
+            else:
+                pair_links = _link_back(old, remaining, settings, decisions, found)
             links += pair_links
-            result.reviews += reviews if predecessor is None else []
             taken_ids |= {result.goal_ids[k.from_key] for k in pair_links}
             linked = {k.to_key for k in pair_links}
             remaining = [g for g in remaining if g.key not in linked]
@@ -401,6 +405,23 @@ def link_documents(
         done.append(doc)
     result.decided = _decided(decisions or {}, views, result.links)
     return result
+
+
+def _link_back(
+    old: list[GoalView],
+    new: list[GoalView],
+    settings: LinkSettings,
+    decisions: Decisions | None,
+    scores: _Scores,
+) -> list[Link]:
+    """Links to a document before the predecessor: a person's decisions, and mutual best pairs
+    of `settings.lookback_accept` or more (among many goals left over, a weak pair is more
+    likely chance than a goal come back)."""
+    pairing = _Pairing(old, new, scores, settings)
+    pairing.apply_decisions(decisions or {})
+    for i, j in pairing.mutual_best(scores.combined, settings.lookback_accept):
+        pairing.accept(i, j, "earlier document", pairing.kind(i, j))
+    return _renames_continue(pairing.links, old, new)
 
 
 def _decided(
