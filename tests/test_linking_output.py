@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 from click.testing import CliRunner
 
 from goaltables.cli import main
+from goaltables.export.comparison import comparison_frame
+from goaltables.extract import extract
+from goaltables.normalize import assign_goal_ids, link_documents
+from goaltables.normalize.link import assign_linked_ids
 from tests.golden_samples import SERIES
 
 HEADER = "Tulosalue\tTavoite\tMittari\tArvio\n"
@@ -199,3 +204,25 @@ def test_decisions_stick_across_runs(tmp_path: Path) -> None:
     # ... and the administration goal's chain starts again at the 2022 outcome.
     assert ids["69e06717a538/Sivistystoimen hallinto/1"] == "69e06717a538-g001"
     assert ids["41bfb5e3afae/Sivistystoimen hallinto/1"] == "83ad2dbb01da-g001"
+
+
+def test_a_text_export_without_organisation_stays_in_its_series_comparison() -> None:
+    """The series as PDF and as DOCX, the DOCX naming no organisation: the comparison's flags
+    are those of the PDFs alone (the DOCX joined the city's series by its links)."""
+    paths = [*SERIES, *(p.with_suffix(".docx") for p in SERIES)]
+    extractions = [extract(p, p.name) for p in paths]
+    documents = [
+        replace(e.document, organisation="") if e.document.source.endswith(".docx") else e.document
+        for e in extractions
+    ]
+    records = assign_goal_ids([r for e in extractions for r in e.records])
+    linking = link_documents(documents, records)
+    comparison = comparison_frame(documents, assign_linked_ids(records, linking), linking)
+    assert len(comparison) == 17
+
+    def flagged(flag: str) -> list[list[str]]:
+        return sorted(comparison[comparison[flag]][["area", "goal_no"]].values.tolist())
+
+    assert flagged("new") == [["Sivistystoimen hallinto", "3"], ["Varhaiskasvatus", "3"]]
+    assert flagged("ended") == [["Lukiokoulutus", "2"]]
+    assert len(flagged("better")) == 7

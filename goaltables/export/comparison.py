@@ -16,7 +16,7 @@ from typing import TypeVar
 import pandas as pd
 
 from goaltables.normalize.fold import fold
-from goaltables.normalize.link import Linking, series_of, series_order
+from goaltables.normalize.link import Linking, series_of, series_order, time_order
 from goaltables.records import DocumentInfo, Record
 
 LINK_COLUMNS = [
@@ -108,9 +108,10 @@ def comparison_frame(
     for record in records:
         by_goal[record.goal_id][record.doc_id].append(record)
     moved = {linking.goal_ids.get(k.to_key, k.to_key) for k in linking.links if k.kind == "moved"}
-    series = _series_ends(ordered)
+    group = document_groups(ordered, linking)
+    series = _series_ends(ordered, group)
     rows = [
-        _comparison_row(goal_id, seen, ordered, labels, series, goal_id in moved)
+        _comparison_row(goal_id, seen, ordered, labels, series, group, goal_id in moved)
         for goal_id, seen in by_goal.items()
     ]
     return pd.DataFrame(rows)
@@ -130,12 +131,39 @@ def document_labels(documents: list[DocumentInfo]) -> dict[str, str]:
     }
 
 
-def _series_ends(documents: list[DocumentInfo]) -> dict[tuple[str, str], tuple[str, str]]:
-    """Each series' first and last document (the series as linking has them)."""
-    ends: dict[tuple[str, str], tuple[str, str]] = {}
+def document_groups(documents: list[DocumentInfo], linking: Linking) -> dict[str, str]:
+    """Each document's series as linking made it: documents of one series, joined with those
+    linked to them (a text export that names no organisation joins its city's series)."""
+    parent = {d.doc_id: d.doc_id for d in documents}
+
+    def root(doc_id: str) -> str:
+        while parent[doc_id] != doc_id:
+            parent[doc_id] = parent[parent[doc_id]]
+            doc_id = parent[doc_id]
+        return doc_id
+
+    def join(a: str, b: str) -> None:
+        if a in parent and b in parent:
+            ra, rb = sorted((root(a), root(b)))
+            parent[rb] = ra
+
+    first_of: dict[tuple[str, str], str] = {}
     for doc in documents:
-        first, _ = ends.get(series_of(doc), (doc.doc_id, doc.doc_id))
-        ends[series_of(doc)] = (first, doc.doc_id)
+        if doc.organisation:
+            join(first_of.setdefault(series_of(doc), doc.doc_id), doc.doc_id)
+    for link in linking.links:
+        join(link.from_doc, link.to_doc)
+    return {d.doc_id: root(d.doc_id) for d in documents}
+
+
+def _series_ends(
+    documents: list[DocumentInfo], group: dict[str, str]
+) -> dict[str, tuple[str, str]]:
+    """Each series' first and last document in time (the series as linking has them)."""
+    ends: dict[str, tuple[str, str]] = {}
+    for doc in time_order(documents):
+        first, _ = ends.get(group[doc.doc_id], (doc.doc_id, doc.doc_id))
+        ends[group[doc.doc_id]] = (first, doc.doc_id)
     return ends
 
 
@@ -144,12 +172,13 @@ def _comparison_row(
     seen: dict[str, list[Record]],
     ordered: list[DocumentInfo],
     labels: dict[str, str],
-    series: dict[tuple[str, str], tuple[str, str]],
+    series: dict[str, tuple[str, str]],
+    group: dict[str, str],
     moved: bool,
 ) -> dict[str, object]:
-    present = [d for d in ordered if d.doc_id in seen]
+    present = [d for d in time_order(ordered) if d.doc_id in seen]
     latest = seen[present[-1].doc_id][0]
-    first, last = series[series_of(present[0])]
+    first, last = series[group[present[0].doc_id]]
     row: dict[str, object] = {
         "goal_id": goal_id,
         "organisation": latest.organisation,
@@ -167,6 +196,13 @@ def _comparison_row(
         row[f"{labels[doc.doc_id]} rating"] = (
             worst.rating.value if worst and worst.rating.value is not None else None
         )
+    # Better or worse: in time order, one document per year and phase (the same report as PDF
+    # and DOCX counts once).
+    periods: dict[tuple[int | None, str], DocumentInfo] = {}
+    for doc in present:
+        periods.setdefault((doc.year, doc.phase), doc)
+    for doc in periods.values():
+        worst = worst_of(seen[doc.doc_id], lambda r: r.rating.status)
         if worst and worst.rating.status in STATUS_RANK:
             statuses.append(STATUS_RANK[worst.rating.status])
     texts = [fold(seen[d.doc_id][0].goal) for d in present]
