@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from goaltables.extract import extract
 from goaltables.normalize import assign_goal_ids, link_documents
+from goaltables.normalize.fold import fold, language
 from goaltables.normalize.link import GoalView, LinkSettings, link_pair
 from goaltables.records import DocumentInfo, Record
 from tests.golden_samples import SAMPLES, SEEDS, SERIES, require
@@ -268,3 +269,30 @@ def _lineages(ids: dict[str, str], documents: set[str]) -> set[frozenset[str]]:
         if key.rsplit("-", 1)[0] in documents:
             groups.setdefault(goal_id, set()).add(key)
     return {frozenset(g) for g in groups.values()}
+
+
+def test_swedish_goals_are_folded_with_swedish_stems() -> None:
+    assert language(["tryggheten", "i", "skolan", "ska", "öka"]) == "sv"
+    assert language(["kirjaston", "käyttö", "kasvaa", "ja", "lainaus", "lisääntyy"]) == "fi"
+    assert fold("Tryggheten i skolan ska öka.") == "trygg i skolan ska öka"
+    assert fold("Elevernas trygghet i skolorna ökar.") == "elev trygg i skol ökar"
+    assert fold("Kirjaston käyttö kasvaa.") == "kirjasto käytö kasv"  # Finnish as before
+
+
+def test_swedish_rewordings_link() -> None:
+    old = [
+        _view("a1", "Tryggheten i skolan ska öka."),
+        _view("a2", "Biblioteket ska öka antalet besökare."),
+        _view("a3", "Föreningslivet ska stärkas."),
+    ]
+    new = [
+        _view("b1", "Elevernas trygghet i skolorna ökar."),
+        _view("b2", "Bibliotekets besökare ökar."),
+        _view("b3", "Stärkta föreningar."),
+    ]
+    links, _ = link_pair(old, new, LinkSettings())
+    assert sorted((k.from_key, k.to_key, k.score) for k in links) == [
+        ("a1", "b1", 80.7),
+        ("a2", "b2", 87.9),
+        ("a3", "b3", 82.1),
+    ]
