@@ -226,3 +226,29 @@ def test_a_text_export_without_organisation_stays_in_its_series_comparison() -> 
     assert flagged("new") == [["Sivistystoimen hallinto", "3"], ["Varhaiskasvatus", "3"]]
     assert flagged("ended") == [["Lukiokoulutus", "2"]]
     assert len(flagged("better")) == 7
+
+
+def test_the_same_report_in_two_files_is_marked_a_duplicate(tmp_path: Path) -> None:
+    """The series as PDF and DOCX: each DOCX (or PDF) is marked the duplicate of its twin in
+    documents, and the comparison has the four reports' columns, not eight."""
+    paths = [*SERIES, *(p.with_suffix(".docx") for p in SERIES)]
+    result = CliRunner().invoke(main, ["run", *map(str, paths), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    documents = pd.read_csv(tmp_path / "documents.csv", dtype=str, keep_default_na=False)
+    by_source = documents.set_index("source")
+    twins = {frozenset((str(p), str(p.with_suffix(".docx")))) for p in SERIES}
+    marked = documents[documents["duplicate_of"] != ""]
+    assert len(marked) == 4
+    for row in marked.itertuples():
+        original = documents[documents["doc_id"] == row.duplicate_of]["source"].item()
+        assert frozenset((row.source, original)) in twins
+        assert by_source.loc[original, "duplicate_of"] == ""
+    comparison = pd.read_csv(tmp_path / "comparison.csv", dtype=str, keep_default_na=False)
+    assert len(comparison) == 17
+    assert [c for c in comparison.columns if c.endswith(" status")] == [
+        "2022 plan status",
+        "2022 outcome status",
+        "2023 plan status",
+        "2023 outcome status",
+    ]
+    assert sorted(comparison[comparison["new"] == "True"]["goal_no"]) == ["3", "3"]

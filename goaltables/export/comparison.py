@@ -102,17 +102,19 @@ def comparison_frame(
 ) -> pd.DataFrame:
     """One row per goal_id, a status and a rating column per document, and the flags."""
     with_rows = {r.doc_id for r in records}
-    ordered = [d for d in series_order(documents) if d.doc_id in with_rows]
+    # The same report in another file is not a document of its own here.
+    ordered = [d for d in series_order(documents) if d.doc_id in with_rows and not d.duplicate_of]
     labels = document_labels(ordered)
     by_goal: dict[str, dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
     for record in records:
         by_goal[record.goal_id][record.doc_id].append(record)
     moved = {linking.goal_ids.get(k.to_key, k.to_key) for k in linking.links if k.kind == "moved"}
-    group = document_groups(ordered, linking)
+    group = document_groups([d for d in documents if d.doc_id in with_rows], linking)
     series = _series_ends(ordered, group)
     rows = [
         _comparison_row(goal_id, seen, ordered, labels, series, group, goal_id in moved)
         for goal_id, seen in by_goal.items()
+        if any(d.doc_id in seen for d in ordered)
     ]
     return pd.DataFrame(rows)
 

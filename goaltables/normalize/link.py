@@ -477,6 +477,30 @@ def _shares_goals(
     return scores if len(pairing.mutual_best(scores.combined, settings.accept)) >= needed else None
 
 
+def mark_duplicates(
+    documents: Sequence[DocumentInfo], records: Sequence[Record], linking: Linking
+) -> list[DocumentInfo]:
+    """Documents with `duplicate_of` set where a document is the same report as an earlier
+    one in another file (PDF and DOCX, say): same year and phase, and every goal of both linked
+    one to one to a goal of the other with the same text (folded)."""
+    views = goal_views(records)
+    text = {g.key: fold(g.goal) for goals in views.values() for g in goals}
+    same: Counter[tuple[str, str]] = Counter(
+        (k.from_doc, k.to_doc) for k in linking.links if text[k.from_key] == text[k.to_key]
+    )
+    info = {d.doc_id: d for d in documents}
+    original: dict[str, str] = {}
+    for (a, b), count in same.items():
+        first, second = info.get(a), info.get(b)
+        if first is None or second is None or b in original:
+            continue
+        if (first.year, first.phase) != (second.year, second.phase):
+            continue
+        if count == len(views.get(a, [])) == len(views.get(b, [])):
+            original[b] = original.get(a, a)
+    return [replace(d, duplicate_of=original.get(d.doc_id, "")) for d in documents]
+
+
 def _chain(goals: list[GoalView], links: list[Link], goal_ids: dict[str, str]) -> None:
     """A goal takes its predecessor's goal_id (the best link's, for a merge), else its own key.
     Of a split goal's parts, the best-scoring keeps the id and the other starts its own: no
