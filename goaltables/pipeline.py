@@ -22,7 +22,7 @@ from goaltables.batch import (
 from goaltables.extract import ReadOptions
 from goaltables.inputs import InputFile, Manifest, collect_inputs, read_manifest, with_manifest
 from goaltables.normalize import Linking, LinkSettings, assign_goal_ids, link_documents
-from goaltables.normalize.link import Decisions, assign_linked_ids
+from goaltables.normalize.link import Decisions, assign_linked_ids, mark_duplicates
 from goaltables.records import DocumentInfo, Problem, Record
 
 # Problem kinds that report something but do not fail the file.
@@ -84,6 +84,7 @@ def run_identified(
     records = assign_goal_ids(result.records)
     result.linking = link_documents(result.documents, records, link_settings, decisions)
     result.records = assign_linked_ids(records, result.linking)
+    result.documents = mark_duplicates(result.documents, records, result.linking)
     return result
 
 

@@ -68,6 +68,7 @@ class DocumentInfo:
     year: int | None = None
     phase: Phase = ""
     series: str = ""  # set by a manifest: documents are linked within one organisation's series
+    duplicate_of: str = ""  # the doc_id of the same report in another file (set by linking)
     pages: int | None = None
     tables_found: int = 0
     goals_found: int = 0

@@ -4,6 +4,7 @@ properties (hypothesis), and a person's decisions."""
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -11,9 +12,10 @@ from hypothesis import strategies as st
 
 from goaltables.extract import extract
 from goaltables.normalize import assign_goal_ids, link_documents
+from goaltables.normalize.fold import fold, language
 from goaltables.normalize.link import GoalView, LinkSettings, link_pair
 from goaltables.records import DocumentInfo, Record
-from tests.golden_samples import SAMPLES, SEEDS, SERIES
+from tests.golden_samples import SAMPLES, SEEDS, SERIES, require
 
 
 def _read(paths: list[Path]) -> tuple[list[DocumentInfo], list[Record]]:
@@ -147,6 +149,7 @@ def test_input_order_does_not_change_the_ids(order: list[int]) -> None:
 
 _SERIES_READ = _read(SERIES)
 _SERIES_IDS = link_documents(*_SERIES_READ).goal_ids
+_PDF_IDS = {d.doc_id for d in _SERIES_READ[0]}
 
 
 def test_decisions_win_over_scores() -> None:
@@ -165,3 +168,131 @@ def test_ids_chain_through_the_series_and_never_repeat_in_a_document() -> None:
         assert len({ids[g] for g in goals}) == len(goals)
     # 15 goals in 2022 (plan and outcome share them), 1 new in 2023 and 1 from the split.
     assert len(set(ids.values())) == 15 + 1 + 1
+
+
+REAL = SAMPLES.parent.parent / "shared" / "real"
+
+
+def test_the_two_simrishamn_versions_link_one_to_one() -> None:
+    """The draft (printed from the planning system) and the re-export from Word have the same
+    goal rows: every goal of one links to exactly one of the other, the same goal number."""
+    paths = [
+        REAL / "Simrishamn-KFN-Arsbokslut-2025-utkast-2026-01-29.pdf",
+        REAL / "Simrishamn-KFN-Arsbokslut-2025-2026-02-01.pdf",
+    ]
+    documents, records = _read([require(p) for p in paths])
+    linking = link_documents(documents, records)
+    goals = {d.doc_id: {r.goal_id for r in records if r.doc_id == d.doc_id} for d in documents}
+    assert [len(g) for g in goals.values()] == [11, 11]
+    assert len(linking.links) == 11
+    assert {k.from_key for k in linking.links} | {k.to_key for k in linking.links} == (
+        set.union(*goals.values())
+    )
+    assert all(k.from_goal_no == k.to_goal_no and k.score >= 99 for k in linking.links)
+    assert len(set(linking.goal_ids.values())) == 11
+
+
+def _without_organisation(documents: list[DocumentInfo], stem: str) -> list[DocumentInfo]:
+    return [replace(d, organisation="") if d.source == stem else d for d in documents]
+
+
+def test_a_missing_organisation_does_not_split_the_series() -> None:
+    """The 2023 plan as a text export would come: no organisation. Its goals' texts tie it to
+    the city's series: the same 46 links and 17 goals as with the organisation."""
+    documents, records = _SERIES_READ
+    documents = _without_organisation(documents, "2023-plan-goal-cards")
+    linking = link_documents(documents, records)
+    assert linking.goal_ids == _SERIES_IDS
+    assert len(linking.links) == 46
+
+
+def test_another_organisation_does_not_link() -> None:
+    documents, records = _SERIES_READ
+    documents = [
+        replace(d, organisation="Muun kaupunki") if d.source == "2023-plan-goal-cards" else d
+        for d in documents
+    ]
+    linking = link_documents(documents, records)
+    plan = next(d.doc_id for d in documents if d.organisation == "Muun kaupunki")
+    assert not [k for k in linking.links if plan in (k.from_doc, k.to_doc)]
+
+
+def test_a_goal_missing_from_the_predecessor_links_to_an_earlier_document() -> None:
+    """A goal left out of the 2023 plan (Perusopetus 2) is back in the 2023 outcome: it links
+    to the 2022 outcome, not its predecessor, and keeps its 2022 goal_id."""
+    documents, records = _SERIES_READ
+    plan = next(d.doc_id for d in documents if d.source == "2023-plan-goal-cards")
+    left_out = [
+        r for r in records if not (r.doc_id == plan and (r.area, r.goal_no) == ("Perusopetus", "2"))
+    ]
+    linking = link_documents(documents, left_out)
+    outcome = next(
+        r.goal_id
+        for r in left_out
+        if r.source.path == "2023-outcome-long-report-shaded-cards"
+        and (r.area, r.goal_no) == ("Perusopetus", "2")
+    )
+    link = next(k for k in linking.links if k.to_key == outcome)
+    assert link.from_doc == next(
+        d.doc_id for d in documents if d.source == "2022-outcome-landscape-merged-traffic-lights"
+    )
+    assert linking.goal_ids[outcome] == _SERIES_IDS[outcome] == linking.goal_ids[link.from_key]
+    assert (link.pass_, link.kind, link.score) == ("earlier document", "continues", 100.0)
+    assert len(linking.links) == 46 - 2 + 1  # its two links through the plan become one
+
+
+def test_the_same_report_as_pdf_and_docx_links_one_to_one() -> None:
+    """Each report of the series as PDF and as DOCX, the DOCX without its organisation (as a
+    text export would come): every DOCX goal has its PDF twin's goal_id, 17 goals in all."""
+    docx = [p.with_suffix(".docx") for p in SERIES]
+    documents, records = _read([*SERIES, *docx])
+    for path in docx:
+        documents = _without_organisation(documents, path.stem)
+    ids = link_documents(documents, records).goal_ids
+    twins: dict[tuple[str, str, str], set[str]] = {}
+    formats: dict[tuple[str, str, str], set[str]] = {}
+    for record in records:
+        key = (record.source.path, record.area, record.goal_no)  # the stem: both formats
+        twins.setdefault(key, set()).add(ids[record.goal_id])
+        formats.setdefault(key, set()).add(record.doc_id)
+    assert len(twins) == 15 + 15 + 16 + 16
+    assert {len(v) for v in formats.values()} == {2}  # every goal read from both formats
+    assert {len(v) for v in twins.values()} == {1}  # ... and the two have one goal_id
+    assert len(set(ids.values())) == 17
+    # The PDFs' goals fall into the same lineages as when the PDFs are linked alone.
+    assert _lineages(ids, _PDF_IDS) == _lineages(_SERIES_IDS, _PDF_IDS)
+
+
+def _lineages(ids: dict[str, str], documents: set[str]) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for key, goal_id in ids.items():
+        if key.rsplit("-", 1)[0] in documents:
+            groups.setdefault(goal_id, set()).add(key)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_swedish_goals_are_folded_with_swedish_stems() -> None:
+    assert language(["tryggheten", "i", "skolan", "ska", "öka"]) == "sv"
+    assert language(["kirjaston", "käyttö", "kasvaa", "ja", "lainaus", "lisääntyy"]) == "fi"
+    assert fold("Tryggheten i skolan ska öka.") == "trygg i skolan ska öka"
+    assert fold("Elevernas trygghet i skolorna ökar.") == "elev trygg i skol ökar"
+    assert fold("Kirjaston käyttö kasvaa.") == "kirjasto käytö kasv"  # Finnish as before
+
+
+def test_swedish_rewordings_link() -> None:
+    old = [
+        _view("a1", "Tryggheten i skolan ska öka."),
+        _view("a2", "Biblioteket ska öka antalet besökare."),
+        _view("a3", "Föreningslivet ska stärkas."),
+    ]
+    new = [
+        _view("b1", "Elevernas trygghet i skolorna ökar."),
+        _view("b2", "Bibliotekets besökare ökar."),
+        _view("b3", "Stärkta föreningar."),
+    ]
+    links, _ = link_pair(old, new, LinkSettings())
+    assert sorted((k.from_key, k.to_key, k.score) for k in links) == [
+        ("a1", "b1", 80.7),
+        ("a2", "b2", 87.9),
+        ("a3", "b3", 82.1),
+    ]

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 from click.testing import CliRunner
 
 from goaltables.cli import main
+from goaltables.export.comparison import comparison_frame
+from goaltables.extract import extract
+from goaltables.normalize import assign_goal_ids, link_documents
+from goaltables.normalize.link import assign_linked_ids
 from tests.golden_samples import SERIES
 
 HEADER = "Tulosalue\tTavoite\tMittari\tArvio\n"
@@ -152,3 +157,98 @@ def test_a_bad_manifest_is_a_usage_error(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "manifest.csv, line 2: need a path, a year like 2023" in result.stderr
+
+
+def test_decisions_stick_across_runs(tmp_path: Path) -> None:
+    """A pair marked same and a link marked different are applied, kept in review.csv as
+    decided, and the file given back decides the same again: the same goals on both runs."""
+    # The ended upper-secondary goal (2022 outcome, Lukiokoulutus 2) marked the same as the new
+    # data-protection goal (2023 plan, Sivistystoimen hallinto 3); the first administration
+    # goal's plan-to-outcome link marked different.
+    same = ("83ad2dbb01da-g011", "f0b393243fe9-g003")
+    different = ("69e06717a538-g001", "83ad2dbb01da-g001")
+    marks = tmp_path / "marks.csv"
+    marks.write_text(
+        f"from_goal,to_goal,decision\n{','.join(same)},same\n{','.join(different)},different\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    outcomes = []
+    for decisions in (marks, out / "review.csv", out / "review.csv"):
+        args = ["run", *map(str, SERIES), "-o", str(out), "--decisions", str(decisions)]
+        result = CliRunner().invoke(main, [*args, "--no-cache"])
+        assert result.exit_code == 0, result.output
+        goals = pd.read_csv(out / "goals.csv", dtype=str)
+        ids = {f"{r.doc_id}/{r.area}/{r.goal_no}": r.goal_id for r in goals.itertuples()}
+        review = pd.read_csv(out / "review.csv", dtype=str, keep_default_na=False)
+        decided = review[review["status"] == "decided"]
+        assert decided[["from_goal", "to_goal", "decision"]].values.tolist() == [
+            [*different, "different"],
+            [*same, "same"],
+        ]
+        assert decided["from_text"].tolist() == [
+            "Toimialan talouden, sopimushallinnan ja hankintojen suunnitelmallisuuden"
+            " kehittäminen.",
+            "Etä- ja hybridiopetuksen vakiinnuttaminen yhteistyölukioiden kanssa.",
+        ]
+        links = pd.read_csv(out / "links.csv", dtype=str)
+        manual = links[links["decision"] == "manual"]
+        assert manual[["from_goal", "to_goal"]].values.tolist() == [list(same)]
+        assert different not in set(zip(links["from_goal"], links["to_goal"], strict=True))
+        outcomes.append((goals["goal_id"].nunique(), ids))
+    assert outcomes[0] == outcomes[1] == outcomes[2]
+    count, ids = outcomes[0]
+    assert count == 17  # one goal joined (17 - 1), one chain cut in two (+ 1)
+    # The data-protection goal now carries the upper-secondary goal's id ...
+    assert ids["41bfb5e3afae/Sivistystoimen hallinto/3"] == "69e06717a538-g011"
+    # ... and the administration goal's chain starts again at the 2022 outcome.
+    assert ids["69e06717a538/Sivistystoimen hallinto/1"] == "69e06717a538-g001"
+    assert ids["41bfb5e3afae/Sivistystoimen hallinto/1"] == "83ad2dbb01da-g001"
+
+
+def test_a_text_export_without_organisation_stays_in_its_series_comparison() -> None:
+    """The series as PDF and as DOCX, the DOCX naming no organisation: the comparison's flags
+    are those of the PDFs alone (the DOCX joined the city's series by its links)."""
+    paths = [*SERIES, *(p.with_suffix(".docx") for p in SERIES)]
+    extractions = [extract(p, p.name) for p in paths]
+    documents = [
+        replace(e.document, organisation="") if e.document.source.endswith(".docx") else e.document
+        for e in extractions
+    ]
+    records = assign_goal_ids([r for e in extractions for r in e.records])
+    linking = link_documents(documents, records)
+    comparison = comparison_frame(documents, assign_linked_ids(records, linking), linking)
+    assert len(comparison) == 17
+
+    def flagged(flag: str) -> list[list[str]]:
+        return sorted(comparison[comparison[flag]][["area", "goal_no"]].values.tolist())
+
+    assert flagged("new") == [["Sivistystoimen hallinto", "3"], ["Varhaiskasvatus", "3"]]
+    assert flagged("ended") == [["Lukiokoulutus", "2"]]
+    assert len(flagged("better")) == 7
+
+
+def test_the_same_report_in_two_files_is_marked_a_duplicate(tmp_path: Path) -> None:
+    """The series as PDF and DOCX: each DOCX (or PDF) is marked the duplicate of its twin in
+    documents, and the comparison has the four reports' columns, not eight."""
+    paths = [*SERIES, *(p.with_suffix(".docx") for p in SERIES)]
+    result = CliRunner().invoke(main, ["run", *map(str, paths), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    documents = pd.read_csv(tmp_path / "documents.csv", dtype=str, keep_default_na=False)
+    by_source = documents.set_index("source")
+    twins = {frozenset((str(p), str(p.with_suffix(".docx")))) for p in SERIES}
+    marked = documents[documents["duplicate_of"] != ""]
+    assert len(marked) == 4
+    for row in marked.itertuples():
+        original = documents[documents["doc_id"] == row.duplicate_of]["source"].item()
+        assert frozenset((row.source, original)) in twins
+        assert by_source.loc[original, "duplicate_of"] == ""
+    comparison = pd.read_csv(tmp_path / "comparison.csv", dtype=str, keep_default_na=False)
+    assert len(comparison) == 17
+    assert [c for c in comparison.columns if c.endswith(" status")] == [
+        "2022 plan status",
+        "2022 outcome status",
+        "2023 plan status",
+        "2023 outcome status",
+    ]
+    assert sorted(comparison[comparison["new"] == "True"]["goal_no"]) == ["3", "3"]

@@ -16,7 +16,7 @@ from typing import TypeVar
 import pandas as pd
 
 from goaltables.normalize.fold import fold
-from goaltables.normalize.link import Linking, series_of, series_order
+from goaltables.normalize.link import Linking, series_of, series_order, time_order
 from goaltables.records import DocumentInfo, Record
 
 LINK_COLUMNS = [
@@ -44,6 +44,7 @@ REVIEW_COLUMNS = [
     "to_text",
     "score",
     "decision",
+    "status",
 ]
 STATUS_RANK = {"red": 0, "yellow": 1, "green": 2}  # worse first
 T = TypeVar("T")
@@ -76,7 +77,8 @@ def links_frame(linking: Linking) -> pd.DataFrame:
 
 def review_frame(linking: Linking) -> pd.DataFrame:
     """Pairs in the grey zone; a person writes 'same' or 'different' under decision and gives
-    the file back with --decisions."""
+    the file back with --decisions. Every decision given so far comes first, status 'decided',
+    so the file given back again decides the same; the open pairs follow, status 'open'."""
     rows = [
         {
             "from_goal": r.from_key,
@@ -86,11 +88,13 @@ def review_frame(linking: Linking) -> pd.DataFrame:
             "from_text": r.from_goal,
             "to_text": r.to_goal,
             "score": r.score,
-            "decision": "",
+            "decision": r.decision,
+            "status": "decided" if r.decision else "open",
         }
-        for r in linking.reviews
+        for r in [*linking.decided, *linking.reviews]
     ]
-    return pd.DataFrame(rows, columns=REVIEW_COLUMNS)
+    frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS)
+    return frame.astype({"score": "Float64"})
 
 
 def comparison_frame(
@@ -98,16 +102,19 @@ def comparison_frame(
 ) -> pd.DataFrame:
     """One row per goal_id, a status and a rating column per document, and the flags."""
     with_rows = {r.doc_id for r in records}
-    ordered = [d for d in series_order(documents) if d.doc_id in with_rows]
+    # The same report in another file is not a document of its own here.
+    ordered = [d for d in series_order(documents) if d.doc_id in with_rows and not d.duplicate_of]
     labels = document_labels(ordered)
     by_goal: dict[str, dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
     for record in records:
         by_goal[record.goal_id][record.doc_id].append(record)
     moved = {linking.goal_ids.get(k.to_key, k.to_key) for k in linking.links if k.kind == "moved"}
-    series = _series_ends(ordered)
+    group = document_groups([d for d in documents if d.doc_id in with_rows], linking)
+    series = _series_ends(ordered, group)
     rows = [
-        _comparison_row(goal_id, seen, ordered, labels, series, goal_id in moved)
+        _comparison_row(goal_id, seen, ordered, labels, series, group, goal_id in moved)
         for goal_id, seen in by_goal.items()
+        if any(d.doc_id in seen for d in ordered)
     ]
     return pd.DataFrame(rows)
 
@@ -126,12 +133,39 @@ def document_labels(documents: list[DocumentInfo]) -> dict[str, str]:
     }
 
 
-def _series_ends(documents: list[DocumentInfo]) -> dict[tuple[str, str], tuple[str, str]]:
-    """Each series' first and last document (the series as linking has them)."""
-    ends: dict[tuple[str, str], tuple[str, str]] = {}
+def document_groups(documents: list[DocumentInfo], linking: Linking) -> dict[str, str]:
+    """Each document's series as linking made it: documents of one series, joined with those
+    linked to them (a text export that names no organisation joins its city's series)."""
+    parent = {d.doc_id: d.doc_id for d in documents}
+
+    def root(doc_id: str) -> str:
+        while parent[doc_id] != doc_id:
+            parent[doc_id] = parent[parent[doc_id]]
+            doc_id = parent[doc_id]
+        return doc_id
+
+    def join(a: str, b: str) -> None:
+        if a in parent and b in parent:
+            ra, rb = sorted((root(a), root(b)))
+            parent[rb] = ra
+
+    first_of: dict[tuple[str, str], str] = {}
     for doc in documents:
-        first, _ = ends.get(series_of(doc), (doc.doc_id, doc.doc_id))
-        ends[series_of(doc)] = (first, doc.doc_id)
+        if doc.organisation:
+            join(first_of.setdefault(series_of(doc), doc.doc_id), doc.doc_id)
+    for link in linking.links:
+        join(link.from_doc, link.to_doc)
+    return {d.doc_id: root(d.doc_id) for d in documents}
+
+
+def _series_ends(
+    documents: list[DocumentInfo], group: dict[str, str]
+) -> dict[str, tuple[str, str]]:
+    """Each series' first and last document in time (the series as linking has them)."""
+    ends: dict[str, tuple[str, str]] = {}
+    for doc in time_order(documents):
+        first, _ = ends.get(group[doc.doc_id], (doc.doc_id, doc.doc_id))
+        ends[group[doc.doc_id]] = (first, doc.doc_id)
     return ends
 
 
@@ -140,12 +174,13 @@ def _comparison_row(
     seen: dict[str, list[Record]],
     ordered: list[DocumentInfo],
     labels: dict[str, str],
-    series: dict[tuple[str, str], tuple[str, str]],
+    series: dict[str, tuple[str, str]],
+    group: dict[str, str],
     moved: bool,
 ) -> dict[str, object]:
-    present = [d for d in ordered if d.doc_id in seen]
+    present = [d for d in time_order(ordered) if d.doc_id in seen]
     latest = seen[present[-1].doc_id][0]
-    first, last = series[series_of(present[0])]
+    first, last = series[group[present[0].doc_id]]
     row: dict[str, object] = {
         "goal_id": goal_id,
         "organisation": latest.organisation,
@@ -163,6 +198,13 @@ def _comparison_row(
         row[f"{labels[doc.doc_id]} rating"] = (
             worst.rating.value if worst and worst.rating.value is not None else None
         )
+    # Better or worse: in time order, one document per year and phase (the same report as PDF
+    # and DOCX counts once).
+    periods: dict[tuple[int | None, str], DocumentInfo] = {}
+    for doc in present:
+        periods.setdefault((doc.year, doc.phase), doc)
+    for doc in periods.values():
+        worst = worst_of(seen[doc.doc_id], lambda r: r.rating.status)
         if worst and worst.rating.status in STATUS_RANK:
             statuses.append(STATUS_RANK[worst.rating.status])
     texts = [fold(seen[d.doc_id][0].goal) for d in present]

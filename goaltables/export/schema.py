@@ -136,6 +136,13 @@ DOCUMENTS = (
         "The manifest's series: goals are linked only within one organisation's series",
         "sivistys",
     ),
+    Column(
+        "duplicate_of",
+        "string",
+        "The doc_id of the same report in another file (same year and phase, every goal word for"
+        " word): left out of the comparison",
+        "69e06717a538",
+    ),
     Column("pages", "Int64", "Number of pages; empty where the format has none", "158"),
     Column("tables_found", "Int64", "Goal tables found", "1"),
     Column("goals_found", "Int64", "Distinct goals found", "10"),
@@ -190,6 +197,7 @@ def document_rows(documents: list[DocumentInfo]) -> list[dict[str, object]]:
             "year": d.year,
             "phase": d.phase,
             "series": d.series,
+            "duplicate_of": d.duplicate_of,
             "pages": d.pages,
             "tables_found": d.tables_found,
             "goals_found": d.goals_found,

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from goaltables.errors import NoGoalTable
 from goaltables.extract.grid import Grid, assign_columns, grid_to_drafts
+from goaltables.extract.metadata import plausible_sector
 from goaltables.extract.ratings import Legend, decode_rating
 from goaltables.records import DocumentInfo, Extraction, Record, RowDraft
 
@@ -46,7 +47,8 @@ def finish(doc: DocumentInfo, records: list[Record], tables: int) -> Extraction:
     has the same one (the sector may come from each table's headings)."""
     goals = len({goal_key(r) for r in records})
     sectors = {r.sector for r in records}
-    sector = doc.sector or (sectors.pop() if len(sectors) == 1 else "")
+    common = sectors.pop() if len(sectors) == 1 else ""
+    sector = doc.sector or (common if plausible_sector(common) else "")
     return Extraction(replace(doc, sector=sector, tables_found=tables, goals_found=goals), records)
 
 

@@ -456,10 +456,11 @@ def _describe(doc: DocumentInfo, document: DocxDocument, reader: _DocxReader) ->
     """From the running header and the first lines; the file's core properties only when the
     text says nothing (they are often left from a template)."""
     header = _running_header(document)
-    properties = [document.core_properties.title or "", document.core_properties.subject or ""]
+    core = document.core_properties
+    properties = [core.title or "", core.subject or ""]
     lines = [*header, *reader.texts[:15], *properties]
     text = "\n".join([*header, *reader.texts])
-    return describe(doc, "docx", lines, text, header or None, properties[0])
+    return describe(doc, "docx", lines, text, header or None, properties[0], [core.author or ""])
 
 
 def _running_header(document: DocxDocument) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 
 from goaltables.errors import NoGoalTable
@@ -12,8 +11,12 @@ from goaltables.extract.layoutdump import is_layout_dump, read_layout
 from goaltables.extract.metadata import (
     describe,
     find_organisation,
+    labelled_facts,
     looks_like_title,
+    missing_notes,
+    plausible_sector,
     read_title_facts,
+    running_lines,
 )
 from goaltables.extract.options import ReadOptions
 from goaltables.extract.ratings import find_legend
@@ -24,7 +27,6 @@ from goaltables.records import DocumentInfo, Extraction, RowDraft
 
 _ORGANISATION_SPAN = 200_000  # characters searched for the city's name: a report's first pages
 _TITLE_LINES = 15  # the lines of page 1 that may hold the title
-_RUNNING_SHARE = 0.3  # a line opening this share of pages is a running header
 _NOT_UTF8 = "not UTF-8: read as Windows-1252 (Latin-1); check that ä, ö and å look right"
 
 
@@ -45,12 +47,11 @@ def _read_layout(text: str, doc: DocumentInfo) -> Extraction:
     """A dump set in columns of spaces (`pdftotext -layout`): the table layer's tables. Title
     and sector as a PDF's: the running header (a line opening many pages), else page 1."""
     reading = read_layout(text)
-    pages = [[ln.strip() for ln in p.split("\n") if ln.strip()] for p in text.split("\f")]
-    pages = [p for p in pages if p]
-    openings = Counter(p[0] for p in pages)
-    needed = max(2, len(pages) * _RUNNING_SHARE)
-    running = [ln for ln, n in openings.most_common() if n >= needed and looks_like_title(ln)]
-    first = pages[0][:_TITLE_LINES] if pages else []
+    pages = [p for p in text.split("\f") if p.strip()]
+    running = [ln for ln in running_lines(pages) if looks_like_title(ln)]
+    first = (
+        [ln.strip() for ln in pages[0].split("\n") if ln.strip()][:_TITLE_LINES] if pages else []
+    )
     doc = describe(doc, "text/pdf-layout", running + first, text, running or None)
     doc = replace(doc, pages=reading.pages)
     legend = find_legend(reading.other_lines)
@@ -80,15 +81,18 @@ def _read_dump(text: str, doc: DocumentInfo) -> Extraction:
 def _with_title(doc: DocumentInfo, fmt: str, title: str, sector: str, text: str) -> DocumentInfo:
     """Title, year and phase from the title line; the organisation the text names most."""
     facts = read_title_facts(title, doc.source)
-    organisation = find_organisation(text[:_ORGANISATION_SPAN])
+    head = text[:_ORGANISATION_SPAN]
+    labelled_organisation, labelled_sector = labelled_facts(head.splitlines()[:_TITLE_LINES])
+    organisation = find_organisation(head) or labelled_organisation
     return replace(
         doc,
         format=fmt,
         title=title,
         organisation=organisation,
-        sector=sector,
+        sector=labelled_sector or (sector if plausible_sector(sector) else ""),
         year=facts.year,
         phase=facts.phase,
+        problems=(*doc.problems, *missing_notes(organisation, facts)),
     )
 
 

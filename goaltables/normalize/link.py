@@ -1,10 +1,14 @@
 """Link the same goal across documents: a stable goal_id, each link explained.
 
-Documents of one organisation form a series (a manifest may split it into named series),
-ordered by year and phase (plan, interim, outcome). Each document's goals are linked to at
-most one goal each of its predecessor: the latest earlier document of the series that shares
-goals with it (so a sector's 2023 plan links to its 2022 outcome even when another sector's
-report lies between them).
+Documents are taken in time order (year, then phase: plan, interim, outcome). Two documents
+may link when they are of one manifest series and do not name two different organisations; a
+document that names none (a text export) joins by its goals' texts, which must then match
+strongly (`LinkSettings.unknown_share`). Each document's goals are linked first to its
+predecessor: the latest earlier document that may link and shares enough goals (so a sector's
+2023 plan links to its 2022 outcome even when another sector's report lies between them); its
+goals still unlinked then to up to `lookback` documents before that (a goal left out of the
+plan but back in the outcome; the same report as PDF and DOCX). A goal never takes a goal_id
+another goal of its document has: one goal per document per lineage.
 
 A pair of goals is scored on three features kept apart, each 0-100 (rapidfuzz, vectorised
 with `process.cdist`, no Python loop over pairs): the goal's text, its measures' texts (both
@@ -50,6 +54,9 @@ class LinkSettings:
     split_margin: float = 15.0  # ... when it is this far ahead of the next candidate
     weights: tuple[float, float, float] = (0.6, 0.25, 0.15)  # goal, measures, area
     predecessor_share: float = 0.25  # share of a document's goals its predecessor must match
+    unknown_share: float = 0.5  # ... when either document names no organisation
+    lookback: int = 3  # earlier documents tried for goals the predecessor does not have
+    lookback_accept: float = 85.0  # the score a link to such an earlier document needs
 
     def __post_init__(self) -> None:
         if not 0 <= self.review <= self.accept <= 100:
@@ -82,7 +89,7 @@ class Link:
     goal_score: float
     measure_score: float
     area_score: float
-    pass_: str  # mutual | assignment | across areas | split | merged | manual
+    pass_: str  # mutual | assignment | across areas | split | merged | manual | earlier document
     kind: str  # continues | moved | split | merged
     decision: str  # auto | manual
 
@@ -95,13 +102,17 @@ class Review:
     to_key: str
     from_goal: str
     to_goal: str
-    score: float
+    score: float | None
+    decision: str = ""  # a person's mark: "same" | "different"; empty while open
 
 
 @dataclass
 class Linking:
     links: list[Link] = field(default_factory=list)
-    reviews: list[Review] = field(default_factory=list)
+    reviews: list[Review] = field(default_factory=list)  # open pairs in the grey zone
+    decided: list[Review] = field(
+        default_factory=list
+    )  # every decision given, kept for the next run
     goal_ids: dict[str, str] = field(default_factory=dict)  # per-document key -> goal_id
 
 
@@ -352,44 +363,142 @@ def link_documents(
     settings: LinkSettings | None = None,
     decisions: Decisions | None = None,
 ) -> Linking:
-    """Link every document to its predecessor in its series; chains of links give goal_ids."""
+    """Link every document to the earlier documents it continues; chains of links give
+    goal_ids. Documents are taken in time order (year, phase). Each is linked first to its
+    predecessor (the latest earlier document that may belong with it and shares enough goals),
+    then its goals still unlinked to up to `settings.lookback` documents before that (a goal
+    absent from the interim report but back in the outcome; the same report in two formats).
+    A goal takes no goal_id another goal of its document already has: one goal per document
+    per lineage."""
     settings = settings or LinkSettings()
     views = goal_views(records)
     result = Linking()
     done: list[DocumentInfo] = []
-    for doc in series_order([d for d in documents if d.doc_id in views]):
+    for doc in time_order([d for d in documents if d.doc_id in views]):
         goals = views[doc.doc_id]
-        found = _predecessor(doc, done, views, settings)
-        if found is not None:
-            earlier, scores = found
-            links, reviews = link_pair(views[earlier.doc_id], goals, settings, decisions, scores)
-            result.links += links
-            result.reviews += reviews
-            _chain(goals, links, result.goal_ids)
-        else:
-            _chain(goals, [], result.goal_ids)
+        links: list[Link] = []
+        remaining, taken_ids = goals, set[str]()
+        predecessor, tried = None, 0
+        needed = max(1.0, settings.predecessor_share * len(goals))
+        for earlier in reversed(done):
+            if not remaining or tried >= settings.lookback:
+                break
+            if not may_belong_together(earlier, doc):
+                continue
+            tried += predecessor is not None
+            old = [g for g in views[earlier.doc_id] if result.goal_ids[g.key] not in taken_ids]
+            found = _shares_goals(earlier, doc, old, remaining, needed, settings)
+            if found is None:
+                continue
+            if predecessor is None:
+                pair_links, reviews = link_pair(old, remaining, settings, decisions, found)
+                result.reviews += reviews
+            else:
+                pair_links = _link_back(old, remaining, settings, decisions, found)
+            links += pair_links
+            taken_ids |= {result.goal_ids[k.from_key] for k in pair_links}
+            linked = {k.to_key for k in pair_links}
+            remaining = [g for g in remaining if g.key not in linked]
+            predecessor, needed = earlier, 1.0  # before the predecessor: one strong pair will do
+        result.links += links
+        _chain(goals, links, result.goal_ids)
         done.append(doc)
+    result.decided = _decided(decisions or {}, views, result.links)
     return result
 
 
-def _predecessor(
-    doc: DocumentInfo,
-    done: list[DocumentInfo],
-    views: dict[str, list[GoalView]],
+def _link_back(
+    old: list[GoalView],
+    new: list[GoalView],
     settings: LinkSettings,
-) -> tuple[DocumentInfo, _Scores] | None:
-    """The latest earlier document of the same organisation that shares enough goals, with
-    the scores that showed it."""
-    goals = views[doc.doc_id]
-    needed = max(1, settings.predecessor_share * len(goals))
-    for earlier in reversed(done):
-        if series_of(earlier) != series_of(doc):
+    decisions: Decisions | None,
+    scores: _Scores,
+) -> list[Link]:
+    """Links to a document before the predecessor: a person's decisions, and mutual best pairs
+    of `settings.lookback_accept` or more (among many goals left over, a weak pair is more
+    likely chance than a goal come back)."""
+    pairing = _Pairing(old, new, scores, settings)
+    pairing.apply_decisions(decisions or {})
+    for i, j in pairing.mutual_best(scores.combined, settings.lookback_accept):
+        pairing.accept(i, j, "earlier document", pairing.kind(i, j))
+    return _renames_continue(pairing.links, old, new)
+
+
+def _decided(
+    decisions: Decisions, views: dict[str, list[GoalView]], links: list[Link]
+) -> list[Review]:
+    """Every decision given, with the goals' texts where this run has them: review.csv keeps
+    them, so the file given back with --decisions on the next run decides the same again (a
+    decision about documents not in this run is kept too)."""
+    text = {g.key: g.goal for goals in views.values() for g in goals}
+    linked = {(k.from_key, k.to_key): k.score for k in links}
+    return [
+        Review(a, b, text.get(a, ""), text.get(b, ""), linked.get((a, b)), decision)
+        for (a, b), decision in sorted(decisions.items())
+    ]
+
+
+def time_order(documents: Sequence[DocumentInfo]) -> list[DocumentInfo]:
+    """Documents by year and phase (plan, interim, outcome), then series; the order does not
+    depend on the input's."""
+    return sorted(
+        documents,
+        key=lambda d: (d.year or 0, _PHASE_ORDER.get(d.phase, 1), *series_of(d), d.doc_id),
+    )
+
+
+def may_belong_together(earlier: DocumentInfo, doc: DocumentInfo) -> bool:
+    """Two documents may hold the same goals: the same manifest series, and the same
+    organisation where both name one. A document that names none is not cut off from its
+    city's series: its goals' texts decide (`LinkSettings.unknown_share`)."""
+    if earlier.series != doc.series:
+        return False
+    return not (earlier.organisation and doc.organisation) or (
+        earlier.organisation == doc.organisation
+    )
+
+
+def _shares_goals(
+    earlier: DocumentInfo,
+    doc: DocumentInfo,
+    old: list[GoalView],
+    new: list[GoalView],
+    needed: float,
+    settings: LinkSettings,
+) -> _Scores | None:
+    """The scores of the two documents' goals when enough of them are mutual best matches
+    (a share of `unknown_share` of the new goals when an organisation is not known)."""
+    if not old or not new:
+        return None
+    if not (earlier.organisation and doc.organisation):
+        needed = max(needed, settings.unknown_share * len(new))
+    scores = score(old, new, settings)
+    pairing = _Pairing(old, new, scores, settings)
+    return scores if len(pairing.mutual_best(scores.combined, settings.accept)) >= needed else None
+
+
+def mark_duplicates(
+    documents: Sequence[DocumentInfo], records: Sequence[Record], linking: Linking
+) -> list[DocumentInfo]:
+    """Documents with `duplicate_of` set where a document is the same report as an earlier
+    one in another file (PDF and DOCX, say): same year and phase, and every goal of both linked
+    one to one to a goal of the other with the same text (folded)."""
+    views = goal_views(records)
+    text = {g.key: fold(g.goal) for goals in views.values() for g in goals}
+    same: Counter[tuple[str, str]] = Counter(
+        (k.from_doc, k.to_doc) for k in linking.links if text[k.from_key] == text[k.to_key]
+    )
+    info = {d.doc_id: d for d in documents}
+    original: dict[str, str] = {}
+    for (a, b), count in same.items():
+        first, second = info.get(a), info.get(b)
+        if first is None or second is None or b in original:
             continue
-        scores = score(views[earlier.doc_id], goals, settings)
-        pairing = _Pairing(views[earlier.doc_id], goals, scores, settings)
-        if len(pairing.mutual_best(scores.combined, settings.accept)) >= needed:
-            return earlier, scores
-    return None
+        if (first.year, first.phase) != (second.year, second.phase):
+            continue
+        if count == len(views.get(a, [])) == len(views.get(b, [])):
+            original[b] = original.get(a, a)
+    return [replace(d, duplicate_of=original.get(d.doc_id, "")) for d in documents]
 
 
 def _chain(goals: list[GoalView], links: list[Link], goal_ids: dict[str, str]) -> None:

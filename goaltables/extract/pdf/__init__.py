@@ -9,7 +9,6 @@ headings above a table when it has no area column.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from goaltables.errors import UsageError
@@ -27,7 +26,7 @@ from goaltables.extract.assemble import (
 )
 from goaltables.extract.build import extraction_from_grids
 from goaltables.extract.grid import Grid, assign_columns
-from goaltables.extract.metadata import describe, looks_like_title
+from goaltables.extract.metadata import describe, looks_like_title, running_lines
 from goaltables.extract.options import ReadOptions
 from goaltables.extract.pdf.cells import PageShapes, read_colour
 from goaltables.extract.pdf.continuation import OpenHeader, open_header, values_under
@@ -51,7 +50,6 @@ from goaltables.extract.tables import BBox, Heading, RawTable
 from goaltables.records import DocumentInfo, Extraction
 
 _TITLE_LINES = 15  # the lines of page 1 that may hold the title and the running header
-_RUNNING_SHARE = 0.3  # a line opening this share of pages is a running header
 _RUNNING_MARGIN = 0.06  # the top of a page that holds its running header
 
 
@@ -321,19 +319,22 @@ def _take_cards(cards: list[Card], page: int, headings: list[Heading], reading: 
 
 def _describe(doc: DocumentInfo, opened: OpenedPdf) -> DocumentInfo:
     """Title, organisation, sector, year and phase; notes of what was skipped. The running
-    header ("Tilinpäätös 2024" on every page) is the surest title, and the only source of the
-    sector when there is one: page 1 may be a cover or a signature stamp."""
+    header ("Tilinpäätös 2024" on every page, page numbers aside) is the surest title, and the
+    first source of the sector; then the title page (the first page with text: page 1 may be
+    an empty cover or a signature stamp) and the file's properties."""
     texts = [p.text.replace(PDFIUM_HYPHEN, "") for p in opened.pages]
-    first_page = [ln.strip() for ln in texts[0].split("\n") if ln.strip()][:_TITLE_LINES]
-    running = [ln for ln in _running_headers(texts) if looks_like_title(ln)]
-    described = describe(doc, "pdf", running + first_page, "\n".join(texts), running or None)
-    return replace(described, pages=len(opened.pages), problems=(*doc.problems, *opened.notes))
-
-
-def _running_headers(texts: list[str]) -> list[str]:
-    """Lines that open many pages: the running header."""
-    openings = Counter(
-        lines[0] for t in texts if (lines := [ln.strip() for ln in t.split("\n") if ln.strip()])
+    title_page = next((t for t in texts if t.strip()), "")
+    first_page = [ln.strip() for ln in title_page.split("\n") if ln.strip()][:_TITLE_LINES]
+    running = [ln for ln in running_lines(texts) if looks_like_title(ln)]
+    properties = _properties(opened)
+    described = describe(
+        doc, "pdf", running + first_page, "\n".join(texts), running or None, "", properties
     )
-    needed = max(2, len(texts) * _RUNNING_SHARE)
-    return [line for line, count in openings.most_common() if count >= needed]
+    problems = (*described.problems, *opened.notes)
+    return replace(described, pages=len(opened.pages), problems=problems)
+
+
+def _properties(opened: OpenedPdf) -> list[str]:
+    """The file's author, title and subject (a committee's name may stand in the author)."""
+    info = opened.plumber.metadata or {}
+    return [str(info.get(key) or "") for key in ("Author", "Title", "Subject")]
