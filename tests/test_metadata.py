@@ -71,6 +71,42 @@ EXPECTED: dict[str, tuple[str, str, int | None, str]] = {
         2022,
         "interim",
     ),
+    "layouts/lc002-sv-group-ball_digit-docx.pdf": (
+        "Åsby kommun",
+        "Barn- och utbildningsnämnden",
+        2023,
+        "outcome",
+    ),
+    "layouts/lc010-sv-group-glyph-docx.pdf": (
+        "Sjöhamn kommun",
+        "Samhällsbyggnadsnämnden",
+        2024,
+        "outcome",
+    ),
+    "layouts/lc016-sv-band-glyph-html.pdf": (
+        "Ekeby kommun",
+        "Kultur- och fritidsnämnden",
+        2022,
+        "outcome",
+    ),
+    "layouts/lc080-fi-band-word-html.pdf": (
+        "Vuorilammen kaupunki",
+        "Elinvoimalautakunta",
+        2025,
+        "outcome",
+    ),
+    "layouts/lc100-fi-band-shading-html.pdf": (
+        "Hirvisalon kunta",
+        "Tekninen lautakunta",
+        2023,
+        "outcome",
+    ),
+    "layouts/lc140-fi-band-word-html.pdf": (
+        "Hirvisalon kunta",
+        "Hyvinvointilautakunta",
+        2021,
+        "outcome",
+    ),
     "cards/2025-outcome-strategy-cards-scale-legend.docx": (
         "Ruovesjärven kunta",
         "Perusturvalautakunta",
