@@ -200,6 +200,36 @@ def markdown(
     return "\n".join(lines) + "\n"
 
 
+def dumps_section() -> str:
+    """The text dumps of the sample PDFs against the PDFs (bench/dumps.py), every mode."""
+    printed = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "dumps.py"), "--modes", "layout,raw,default"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    ).stdout
+    return (
+        "\n## Text dumps of the sample PDFs against the PDFs themselves\n\n"
+        "`pdftotext` in each mode, made at run time (`bench/dumps.py`); records compared on every "
+        "field but the rating (colour is lost in text) and the page.\n\n" + printed
+    )
+
+
+def corpus_section() -> str:
+    """The headline of the last scoring of the layout randomiser (bench/CORPUS.md)."""
+    corpus = ROOT / "bench" / "CORPUS.md"
+    if not corpus.exists():
+        return ""
+    overall = next((ln for ln in corpus.read_text("utf-8").splitlines() if "Overall" in ln), "")
+    return (
+        "\n## Generated variety (the layout randomiser)\n\n"
+        "200 documents of random goal-table layouts rendered by LibreOffice and Chromium, scored "
+        "by the same scorer (`make corpus`; all figures in [bench/CORPUS.md](bench/CORPUS.md)):"
+        f"\n\n{overall}\n"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--markdown", type=Path, default=ROOT / "ACCURACY.md")
@@ -219,7 +249,10 @@ def main() -> None:
         }
         documents = rows_per_document(out, covered)
     samples = [] if args.no_samples else sample_truths()
-    args.markdown.write_text(markdown(scores, documents, samples), encoding="utf-8")
+    text = markdown(scores, documents, samples)
+    if not args.no_samples:
+        text += dumps_section() + corpus_section()
+    args.markdown.write_text(text, encoding="utf-8")
     if args.json:
         figures = {
             "golds": [asdict(s) for s in scores],
