@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from pdfplumber.page import Page
+
 from goaltables.errors import UsageError
 from goaltables.extract.assemble import (
     BandBuilder,
@@ -154,16 +156,11 @@ def _read_page(opened: OpenedPdf, number: int, reading: _Reading) -> None:
     lines = group_lines(page_words(page))
     body = body_size(lines)
     shapes = _page_shapes(opened, number)
-    ruled = stack_pieces(ruled_tables(page, number), lines, body)
-    unruled = unruled_tables(lines, number, body, _ruled_boxes(ruled))
-    ruled = [t for t in ruled if not _read_again(t, unruled)]
-    tables = sorted(ruled + unruled, key=lambda t: t.bbox[1])
+    tables = _found_tables(page, number, lines, body)
     opening = _values_under_open_header(reading, lines, tables, number, float(page.height))
     tables = [opening, *tables] if opening else tables
-    if reading.band is None and not any(_is_goal_table(t) for t in tables):
-        # Nothing the header-led finders found is a goal table: the table layer, which needs
-        # no header words, may still see one (a header of shaded cells over unruled rows).
-        tables = [t for t in layer_tables(page, number) if _is_goal_table(t)] or tables
+    if reading.band is None:
+        tables = _or_layer_tables(tables, page, number)
     boxes = [t.bbox for t in tables]
     reading.headings[number] = find_headings(lines, number, float(page.height), body, boxes)
     if reading.legend is None:
@@ -181,13 +178,27 @@ def page_tables(opened: OpenedPdf, number: int) -> tuple[list[RawTable], PageSha
     page = opened.plumber.pages[number - 1]
     lines = group_lines(page_words(page))
     shapes = _page_shapes(opened, number)
-    ruled = ruled_tables(page, number)
-    unruled = unruled_tables(lines, number, body_size(lines), _ruled_boxes(ruled))
-    ruled = [t for t in ruled if not _read_again(t, unruled)]
-    tables = sorted(ruled + unruled, key=lambda t: t.bbox[1])
+    tables = _or_layer_tables(_found_tables(page, number, lines, body_size(lines)), page, number)
     for table in tables:
         _colour_cells(table, shapes)
     return tables, shapes
+
+
+def _found_tables(page: Page, number: int, lines: list[Line], body: float) -> list[RawTable]:
+    """The page's ruled tables (pieces joined) and unruled ones, top to bottom: what the goal
+    reader and `inspect` both see."""
+    ruled = stack_pieces(ruled_tables(page, number), lines, body)
+    unruled = unruled_tables(lines, number, body, _ruled_boxes(ruled))
+    ruled = [t for t in ruled if not _read_again(t, unruled)]
+    return sorted(ruled + unruled, key=lambda t: t.bbox[1])
+
+
+def _or_layer_tables(tables: list[RawTable], page: Page, number: int) -> list[RawTable]:
+    """When nothing the header-led finders found is a goal table, the goal tables the table
+    layer sees, which needs no header words (a header of shaded cells over unruled rows)."""
+    if any(_is_goal_table(t) for t in tables):
+        return tables
+    return [t for t in layer_tables(page, number) if _is_goal_table(t)] or tables
 
 
 def list_tables(
