@@ -13,7 +13,7 @@ OUT    ?= out
 CORPUS_COUNT ?= 200
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format golden samples samples-pdf samples-docx samples-formats samples-cards samples-prose libreoffice chromium pictures bench tablebench accuracy corpus clean
+.PHONY: help install run test lint format golden samples samples-pdf samples-docx samples-formats samples-cards samples-prose libreoffice chromium poppler pictures bench tablebench accuracy corpus clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -32,7 +32,7 @@ run: $(STAMP) ## Run goaltables on samples/ and the real seeds into out/, with o
 	$(BIN)/goaltables run samples $(SEEDS) -o $(OUT)
 	$(BIN)/goaltables report $(OUT)
 
-test: $(STAMP) libreoffice chromium ## Run the tests, then the linters
+test: $(STAMP) libreoffice chromium poppler ## Run the tests, then the linters
 	$(BIN)/pytest
 	$(MAKE) --no-print-directory lint
 
@@ -65,6 +65,11 @@ libreoffice: ## Install LibreOffice Writer and Calc (read .doc/.odt/.rtf; check 
 	  echo "installing LibreOffice Writer and Calc (Debian libreoffice-writer-nogui, libreoffice-calc-nogui)"; \
 	  apt-get update -q && apt-get install -y -q libreoffice-writer-nogui libreoffice-calc-nogui; } || { \
 	  echo "could not install LibreOffice: .doc, .odt and .rtf cannot be read (run as root, or install libreoffice-writer-nogui and libreoffice-calc-nogui)"; exit 1; }
+
+poppler: ## Install poppler-utils (pdftotext: the text-dump tests, make bench) with apt-get when missing
+	@command -v pdftotext >/dev/null || { echo "installing poppler-utils (Debian package poppler-utils)"; \
+	  apt-get update -q && apt-get install -y -q poppler-utils; } || { \
+	  echo "could not install poppler-utils: the text-dump tests need pdftotext (run as root, or install poppler-utils)"; exit 1; }
 
 chromium: ## Install Chromium (renders the report page in the tests) with apt-get when missing
 	@command -v chromium >/dev/null || { echo "installing Chromium (Debian package chromium)"; \

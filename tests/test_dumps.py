@@ -35,15 +35,23 @@ LAYOUT_FLOOR = {
     "2025-outcome-sv-cards-unknown-labels": 0.0,
 }
 
-needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="no pdftotext")
+# The card samples' dumps are not read yet (labels side by side, wrapped over two lines): a
+# floor of 0 would test nothing, so they are named here and left to the bench's figures.
+NOT_READ_YET = {k for k, floor in LAYOUT_FLOOR.items() if floor == 0.0}
+READ = [p for p in bench.SAMPLE_PDFS if p.stem not in NOT_READ_YET]
+
+
+@pytest.fixture(autouse=True, scope="module")
+def pdftotext() -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext is missing: run `make poppler` (Debian package poppler-utils)")
 
 
 def test_every_sample_pdf_has_a_floor() -> None:
     assert {p.stem for p in bench.SAMPLE_PDFS} == set(LAYOUT_FLOOR)
 
 
-@needs_pdftotext
-@pytest.mark.parametrize("pdf", bench.SAMPLE_PDFS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("pdf", READ, ids=lambda p: p.stem)
 def test_a_layout_dump_gives_the_records_of_its_pdf(pdf: Path, tmp_path: Path) -> None:
     records, error = bench.dump_records(bench.make_dump(pdf, "layout", tmp_path))
     score = bench.score(pdf.stem, "layout", extract(pdf, pdf.name).records, records, error)
