@@ -391,7 +391,7 @@ class BandBuilder:
 
 
 # A cell that opens with a label and a colon: "Kommentar: Nämnden har ...".
-_LEADING_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_][\w -]{0,40}?)\s*:\s*", re.S)
+LEADING_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_][\w -]{0,40}?)\s*:\s*", re.S)
 
 
 def inner_row_kind(row: Row) -> str:
@@ -404,7 +404,7 @@ def inner_row_kind(row: Row) -> str:
     first = row.cells[0] if row.cells else None
     if len(filled) != 1 or filled[0][0] != 0 or first is None:
         return ""
-    label = _LEADING_LABEL.match(filled[0][1])
+    label = LEADING_LABEL.match(filled[0][1])
     if label and label_role(label["label"]) == "progress":
         return "comment"  # a bullet in the comment may have been taken for a ball: no matter
     coloured = any(c is not None and c.colour for c in row.cells)
@@ -430,7 +430,7 @@ def _fold_inner_rows(grid: Grid, kinds: list[str]) -> Grid:
         if kind == "group":
             group = clean_cell(text)
         elif kind == "comment" and rows:
-            rows[-1] = _with_comment(rows[-1], _LEADING_LABEL.sub("", text, count=1), progress)
+            rows[-1] = _with_comment(rows[-1], LEADING_LABEL.sub("", text, count=1), progress)
         elif kind != "comment":
             values = {"group": group, "progress": ""}
             added = [Cell(values["group" if r == group_role else "progress"]) for r in extra]

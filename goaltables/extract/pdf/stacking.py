@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from goaltables.extract.pdf.words import Line
+from goaltables.extract.pdf.words import CELL_GAP_EMS, Line
 from goaltables.extract.tables import BBox, RawTable, TableCell
 from goaltables.extract.textio import dehyphenate
 
@@ -25,7 +25,6 @@ class StackSettings:
 
 
 STACKING = StackSettings()
-_CELL_GAP_EMS = 0.8  # words further apart than this many font sizes are in different cells
 
 
 def stack_pieces(
@@ -129,7 +128,7 @@ def _row(lines: list[Line], spans: list[tuple[float, float]]) -> list[TableCell 
         for previous, word in zip((None, *line.words), line.words, strict=False):
             # Words set close together run on in one cell, across a column's edge too: a
             # full-width row ("Lokalernas nyttjandegrad ska öka ...") stays one cell.
-            if previous is None or word.x0 - previous.x1 > _CELL_GAP_EMS * max(word.size, 1.0):
+            if previous is None or word.x0 - previous.x1 > CELL_GAP_EMS * max(word.size, 1.0):
                 column = _column(word.x0, spans)
             texts[column].append(word.text)
             weights[column].append(word.bold)

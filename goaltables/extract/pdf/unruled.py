@@ -22,21 +22,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from goaltables.extract.assemble import LEADING_LABEL
 from goaltables.extract.grid import header_role
 from goaltables.extract.pdf.geometry import inside, union
-from goaltables.extract.pdf.words import Line, Word
+from goaltables.extract.pdf.words import CELL_GAP_EMS, Line, Word
 from goaltables.extract.tables import BBox, RawTable, TableCell
 from goaltables.extract.textio import dehyphenate
 
 # Words further apart than this many font sizes are in different cells.
-_CELL_GAP_EMS = 0.8
 # A gap wider than a space (this many font sizes) before a word at a column's start parts cells.
 _SPACE_EMS = 0.35
 # A word may start this far (points) left of its column's header and still belong to it.
 _ALIGN_SLACK = 3.0
 _LEGEND_ENTRY = re.compile(r"(?:^|\s)[\d–-]\s*=\s*\w")
-# A line that opens with a label and a colon: "Kommentar: Nämnden har ...".
-_LEADING_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_][\w -]{0,40}?)\s*:\s*")
 # Vertical gaps, in line heights: wider than ROW ends a row, wider than TABLE ends the table.
 _ROW_GAP = 0.5
 _TABLE_GAP = 2.0
@@ -53,7 +51,7 @@ def cells_of(line: Line) -> list[list[Word]]:
     """A line's words grouped into cells by the gaps between them."""
     groups: list[list[Word]] = [[line.words[0]]]
     for previous, word in zip(line.words, line.words[1:], strict=False):
-        if word.x0 - previous.x1 > _CELL_GAP_EMS * max(word.size, 1.0):
+        if word.x0 - previous.x1 > CELL_GAP_EMS * max(word.size, 1.0):
             groups.append([word])
         else:
             groups[-1].append(word)
@@ -219,7 +217,7 @@ def _inner_row(line: Line) -> str:
     """A row running across the table's columns that is still the table's: a comment led by
     a progress label ("Kommentar: ..."), or a bold sentence naming the goal of the rows below
     (a heading would be short and end in no full stop); '' for any other line."""
-    label = _LEADING_LABEL.match(line.text)
+    label = LEADING_LABEL.match(line.text)
     if label and header_role(label["label"]) == "progress":
         return "comment"
     return "group" if line.bold and line.text.rstrip().endswith(".") else ""
@@ -269,7 +267,7 @@ def _place_row(
             at_start = gap > _SPACE_EMS * word.size and any(
                 abs(word.x0 - start) <= _ALIGN_SLACK for start in starts
             )
-            if previous is None or at_start or gap > _CELL_GAP_EMS * max(word.size, 1.0):
+            if previous is None or at_start or gap > CELL_GAP_EMS * max(word.size, 1.0):
                 column = _column_of(word.x0, starts)
             per_column.setdefault(column if column is not None else 0, []).append(word.text)
             weights[column if column is not None else 0].append(word.bold)

@@ -23,7 +23,7 @@ _RUNNING_HEADER_SHARE = 0.06  # the top and bottom 6 % of a page hold running he
 _BOLD_WIDTH_RATIO = 1.03
 _BOLD_MIN_LETTERS = 8
 # Words further apart than this many font sizes stand in different cells.
-_CELL_GAP_EMS = 0.8
+CELL_GAP_EMS = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +211,7 @@ def _spread_in_cells(line: Line) -> bool:
     """A line whose words stand apart in three or more cells is a table's header row
     ("Tuotot   TA 2023   TP 2023"), not a heading, however bold."""
     gaps = [
-        word.x0 - before.x1 > _CELL_GAP_EMS * max(word.size, 1.0)
+        word.x0 - before.x1 > CELL_GAP_EMS * max(word.size, 1.0)
         for before, word in zip(line.words, line.words[1:], strict=False)
     ]
     return sum(gaps) >= 2
