@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from goaltables.errors import GoalTablesError
+from goaltables.export.schema import GOALS
 from goaltables.extract import extract
 from goaltables.records import Record
 
@@ -29,21 +30,14 @@ SAMPLE_PDFS = [
     *sorted((ROOT / "samples" / "cards").glob("*.pdf")),
 ]
 MODES = {"layout": ["-layout"], "raw": ["-raw"], "default": []}
-FIELDS = (
-    "year",
-    "phase",
-    "organisation",
-    "sector",
-    "area",
-    "strategy",
-    "goal_no",
-    "goal",
-    "measure_no",
-    "measure",
-    "baseline",
-    "target",
-    "actual",
-    "progress",
+# Every column of the goals table but what a text cannot carry (the rating, its colour) or
+# does not know (the page), and the ids.
+FIELDS = tuple(
+    c.name
+    for c in GOALS
+    if c.name not in {"doc_id", "source", "page", "goal_id"}
+    and not c.name.startswith("rating")
+    and c.name != "status"
 )
 
 Key = tuple[str, ...]

@@ -50,18 +50,20 @@ class PageShapes:
     @classmethod
     def of(cls, page: Page, icons: list[tuple[BBox, str]] | None = None) -> PageShapes:
         balls = [
-            (_box(c), to_hex(c.get("non_stroking_color"))) for c in page.chars if c["text"] in BALLS
+            (box_of(c), to_hex(c.get("non_stroking_color")))
+            for c in page.chars
+            if c["text"] in BALLS
         ]
         balls += [
-            (_box(c), to_hex(c.get("non_stroking_color"))) for c in page.curves if _is_ball(c)
+            (box_of(c), to_hex(c.get("non_stroking_color"))) for c in page.curves if _is_ball(c)
         ]
         fills = [
-            (_box(r), to_hex(r.get("non_stroking_color"))) for r in page.rects if r.get("fill")
+            (box_of(r), to_hex(r.get("non_stroking_color"))) for r in page.rects if r.get("fill")
         ]
         return cls([b for b in balls if b[1]], [f for f in fills if f[1]], icons or [])
 
 
-def _box(obj: dict[str, Any]) -> BBox:
+def box_of(obj: dict[str, Any]) -> BBox:
     return (float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"]))
 
 

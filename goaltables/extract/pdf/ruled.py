@@ -14,6 +14,7 @@ from typing import Any
 
 from pdfplumber.page import Page
 
+from goaltables.extract.pdf.cells import box_of
 from goaltables.extract.pdf.words import bold_fonts
 from goaltables.extract.tables import BBox, RawTable, TableCell
 from goaltables.extract.textio import dehyphenate  # PDFs are typeset: "tun-" / "tia" is "tuntia"
@@ -58,7 +59,6 @@ def _with_undrawn_cells(
     """Places pdfplumber left empty (None) because nothing was drawn round them, though text
     stands there: a white row of a striped table whose only drawn cell is its shaded rating.
     A place truly merged into the cell beside or above it holds no text of its own."""
-    spans = _column_spans(table)
     drawn = [c.bbox for row in table.rows for c in row if c is not None]
     loose = [
         c
@@ -67,8 +67,9 @@ def _with_undrawn_cells(
         and _centre_inside(c, table.bbox)
         and not any(_centre_inside(c, box) for box in drawn)
     ]
-    if not loose or spans is None:
-        return table
+    if not loose or not any(all(c is not None for c in row) for row in table.rows):
+        return table  # with no row drawn whole, the columns' edges are not known
+    spans = column_spans(table)
     for row in table.rows:
         boxes = [c.bbox for c in row if c is not None]
         if not boxes:
@@ -82,12 +83,15 @@ def _with_undrawn_cells(
     return table
 
 
-def _column_spans(table: RawTable) -> list[tuple[float, float]] | None:
-    """Each column's left and right edge, from a row where every place is drawn."""
-    full = [row for row in table.rows if all(c is not None for c in row)]
-    if not full:
-        return None
-    return [(c.bbox[0], c.bbox[2]) for c in full[0] if c is not None]
+def column_spans(table: RawTable) -> list[tuple[float, float]]:
+    """Each column's left and right edge, from the row with most places drawn (a place not
+    drawn there has no width)."""
+    fullest = max(table.rows, key=lambda r: sum(c is not None for c in r))
+    spans: list[tuple[float, float]] = []
+    for cell in fullest:
+        left = spans[-1][1] if spans else table.bbox[0]
+        spans.append((cell.bbox[0], cell.bbox[2]) if cell is not None else (left, left))
+    return spans
 
 
 def _centre_inside(char: dict[str, Any], box: BBox) -> bool:
@@ -123,15 +127,10 @@ def highlights(rects: list[dict[str, Any]], chars: list[dict[str, Any]]) -> list
         if not rect.get("fill") or rect.get("stroke"):
             continue
         bands = range(int(rect["top"] // _BAND) - 1, int(rect["bottom"] // _BAND) + 1)
-        inside = [c for b in bands for c in by_band.get(b, []) if _centre_in(c, rect)]
+        inside = [c for b in bands for c in by_band.get(b, []) if _centre_inside(c, box_of(rect))]
         if inside and _hugs(rect, inside):
             found.append(rect)
     return found
-
-
-def _centre_in(char: dict[str, Any], rect: dict[str, Any]) -> bool:
-    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-    return bool(rect["x0"] <= x <= rect["x1"] and rect["top"] <= y <= rect["bottom"])
 
 
 def _hugs(rect: dict[str, Any], chars: list[dict[str, Any]]) -> bool:
@@ -159,13 +158,7 @@ def _cell(
     bold_fonts: frozenset[str],
     read_text: bool = False,
 ) -> TableCell:
-    inside = [
-        c
-        for c in chars
-        if c["text"].strip()
-        and bbox[0] <= (c["x0"] + c["x1"]) / 2 <= bbox[2]
-        and bbox[1] <= (c["top"] + c["bottom"]) / 2 <= bbox[3]
-    ]
+    inside = [c for c in chars if c["text"].strip() and _centre_inside(c, bbox)]
     bold = bool(inside) and all(str(c.get("fontname", "")) in bold_fonts for c in inside)
     if read_text:
         text = _text_of(inside)

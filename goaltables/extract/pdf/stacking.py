@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from goaltables.extract.pdf.words import CELL_GAP_EMS, Line
+from goaltables.extract.pdf.ruled import column_spans
+from goaltables.extract.pdf.words import Line, cells_of
 from goaltables.extract.tables import BBox, RawTable, TableCell
 from goaltables.extract.textio import dehyphenate
 
@@ -77,7 +78,7 @@ def _one_table(
 def _join(
     above: RawTable, below: RawTable, between: list[Line], settings: StackSettings
 ) -> RawTable:
-    spans = _column_spans(above)
+    spans = column_spans(above)
     rows = [_row(group, spans) for group in _row_groups(between, settings)]
     box: BBox = (
         min(above.bbox[0], below.bbox[0]),
@@ -92,21 +93,6 @@ def _join(
         [*above.rows, *rows, *below.rows],
         above.header_rows,
     )
-
-
-def _column_spans(table: RawTable) -> list[tuple[float, float]]:
-    """Each column's left and right edge, from the row that has every column."""
-    full = max(table.rows, key=lambda r: sum(c is not None for c in r))
-    spans = []
-    for index, cell in enumerate(full):
-        if cell is not None:
-            spans.append((cell.bbox[0], cell.bbox[2]))
-        else:
-            left = spans[-1][1] if spans else table.bbox[0]
-            spans.append((left, left))
-        if index == len(full) - 1:
-            break
-    return spans
 
 
 def _row_groups(lines: list[Line], settings: StackSettings) -> list[list[Line]]:
@@ -124,14 +110,12 @@ def _row(lines: list[Line], spans: list[tuple[float, float]]) -> list[TableCell 
     texts: list[list[str]] = [[] for _ in spans]
     weights: list[list[bool]] = [[] for _ in spans]
     for line in lines:
-        column = 0
-        for previous, word in zip((None, *line.words), line.words, strict=False):
-            # Words set close together run on in one cell, across a column's edge too: a
-            # full-width row ("Lokalernas nyttjandegrad ska öka ...") stays one cell.
-            if previous is None or word.x0 - previous.x1 > CELL_GAP_EMS * max(word.size, 1.0):
-                column = _column(word.x0, spans)
-            texts[column].append(word.text)
-            weights[column].append(word.bold)
+        # Words set close together run on in one cell, across a column's edge too: a
+        # full-width row ("Lokalernas nyttjandegrad ska öka ...") stays one cell.
+        for cell in cells_of(line):
+            column = _column(cell[0].x0, spans)
+            texts[column] += [w.text for w in cell]
+            weights[column] += [w.bold for w in cell]
     top = min(ln.top for ln in lines) - 1
     bottom = max(ln.bottom for ln in lines) + 1
     return [

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from goaltables.extract.assemble import LEADING_LABEL
 from goaltables.extract.grid import header_role
 from goaltables.extract.pdf.geometry import inside, union
-from goaltables.extract.pdf.words import CELL_GAP_EMS, Line, Word
+from goaltables.extract.pdf.words import CELL_GAP_EMS, Line, cells_of
 from goaltables.extract.tables import BBox, RawTable, TableCell
 from goaltables.extract.textio import dehyphenate
 
@@ -45,17 +45,6 @@ class HeaderCell:
     text: str
     x0: float
     role: str | None
-
-
-def cells_of(line: Line) -> list[list[Word]]:
-    """A line's words grouped into cells by the gaps between them."""
-    groups: list[list[Word]] = [[line.words[0]]]
-    for previous, word in zip(line.words, line.words[1:], strict=False):
-        if word.x0 - previous.x1 > CELL_GAP_EMS * max(word.size, 1.0):
-            groups.append([word])
-        else:
-            groups[-1].append(word)
-    return groups
 
 
 def header_cells(line: Line) -> list[HeaderCell] | None:

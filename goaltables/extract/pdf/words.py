@@ -24,6 +24,7 @@ _BOLD_WIDTH_RATIO = 1.03
 _BOLD_MIN_LETTERS = 8
 # Words further apart than this many font sizes stand in different cells.
 CELL_GAP_EMS = 0.8
+_HEADER_CELLS = 3  # a bold line of this many cells is a table's header, not a heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,8 +211,15 @@ def _looks_like_heading(line: Line, body: float) -> bool:
 def _spread_in_cells(line: Line) -> bool:
     """A line whose words stand apart in three or more cells is a table's header row
     ("Tuotot   TA 2023   TP 2023"), not a heading, however bold."""
-    gaps = [
-        word.x0 - before.x1 > CELL_GAP_EMS * max(word.size, 1.0)
-        for before, word in zip(line.words, line.words[1:], strict=False)
-    ]
-    return sum(gaps) >= 2
+    return len(cells_of(line)) >= _HEADER_CELLS
+
+
+def cells_of(line: Line) -> list[list[Word]]:
+    """A line's words grouped into cells by the gaps between them."""
+    groups: list[list[Word]] = [[line.words[0]]]
+    for previous, word in zip(line.words, line.words[1:], strict=False):
+        if word.x0 - previous.x1 > CELL_GAP_EMS * max(word.size, 1.0):
+            groups.append([word])
+        else:
+            groups[-1].append(word)
+    return groups
