@@ -30,7 +30,7 @@ from goaltables.extract.build import extraction_from_grids
 from goaltables.extract.grid import Grid, assign_columns
 from goaltables.extract.metadata import describe, looks_like_title, running_lines
 from goaltables.extract.options import ReadOptions
-from goaltables.extract.pdf.cells import PageShapes, read_colour
+from goaltables.extract.pdf.cells import PageShapes, read_colour, shading
 from goaltables.extract.pdf.continuation import OpenHeader, open_header, values_under
 from goaltables.extract.pdf.images import icon_boxes, icon_colours
 from goaltables.extract.pdf.layer import layer_tables
@@ -38,7 +38,7 @@ from goaltables.extract.pdf.legend import page_legend
 from goaltables.extract.pdf.opening import PDFIUM_HYPHEN, OpenedPdf, candidate_pages, open_pdf
 from goaltables.extract.pdf.prose import prose_grids
 from goaltables.extract.pdf.ruled import ruled_tables
-from goaltables.extract.pdf.stacking import stack_pieces
+from goaltables.extract.pdf.stacking import stack_pieces, with_rows_below
 from goaltables.extract.pdf.unruled import unruled_tables
 from goaltables.extract.pdf.words import (
     Line,
@@ -190,6 +190,7 @@ def _found_tables(page: Page, number: int, lines: list[Line], body: float) -> li
     ruled = stack_pieces(ruled_tables(page, number), lines, body)
     unruled = unruled_tables(lines, number, body, _ruled_boxes(ruled))
     ruled = [t for t in ruled if not _read_again(t, unruled)]
+    ruled = with_rows_below(ruled, unruled, lines, body, shading(page))
     return sorted(ruled + unruled, key=lambda t: t.bbox[1])
 
 

@@ -248,12 +248,18 @@ def group_rows(
 def _row_gap(lines: list[ChunkedLine], settings: AlignedSettings) -> float:
     """The widest gap that still falls inside a row: below it lines wrap, above it rows part.
     With gaps all alike, every line is its own row (returns a negative bound)."""
-    gaps = sorted(line_gap(a.line, b.line) for a, b in pairwise(lines))
+    return split_gap([line_gap(a.line, b.line) for a, b in pairwise(lines)], settings)
+
+
+def split_gap(gaps: list[float], settings: AlignedSettings = DEFAULT) -> float:
+    """The bound between two kinds of vertical gaps, small (wrapped lines of one cell) and
+    wide (rows); negative when the gaps are all alike."""
+    gaps = sorted(gaps)
     if len(gaps) < 2:
         return -1.0
     small = statistics.median(gaps[: max(1, len(gaps) // 4)])
     wide = [g for g in gaps if g > max(small, 0.5) * settings.row_gap_ratio + 0.5]
-    if not wide or len(wide) < len(gaps) // 5:
+    if not wide or len(wide) < len(gaps) // 10:
         return -1.0
     return (small + min(wide)) / 2
 

@@ -63,6 +63,15 @@ class PageShapes:
         return cls([b for b in balls if b[1]], [f for f in fills if f[1]], icons or [])
 
 
+def shading(page: Page) -> list[BBox]:
+    """Where the page is shaded: filled rectangles of a colour other than white."""
+    return [
+        box_of(r)
+        for r in page.rects
+        if r.get("fill") and to_hex(r.get("non_stroking_color")) not in ("", "#FFFFFF")
+    ]
+
+
 def box_of(obj: dict[str, Any]) -> BBox:
     return (float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"]))
 

@@ -114,8 +114,10 @@ def _justified(groups: list[list[Word]], settings: AlignedSettings) -> bool:
 
 
 def line_gap(above: Line, below: Line) -> float:
-    return below.top - above.bottom
+    """The space between two lines' text, a larger ball glyph beside it left out: a row
+    holding a ● is no further from its neighbours than its text is."""
+    return below.text_top - above.text_bottom
 
 
 def line_height(line: Line) -> float:
-    return max(line.bottom - line.top, 1.0)
+    return max(line.text_bottom - line.text_top, 1.0)

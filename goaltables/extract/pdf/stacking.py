@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from goaltables.extract.pdf.aligned import group_rows
+from goaltables.extract.pdf.chunks import DEFAULT as ALIGNED
+from goaltables.extract.pdf.chunks import chunk_line
+from goaltables.extract.pdf.geometry import inside, overlap_share
 from goaltables.extract.pdf.ruled import column_spans
 from goaltables.extract.pdf.words import Line, cells_of
 from goaltables.extract.tables import BBox, RawTable, TableCell
@@ -23,6 +27,9 @@ class StackSettings:
     max_gap_lines: float = 4.0  # rows of unshaded lines between two pieces, at most (x3 lines)
     row_padding: float = 0.8  # line heights: the most space between a table's rows
     row_gap: float = 0.5  # line heights: a wider gap between lines starts a new row
+    side_slack: float = 4.0  # points: rows under a piece stay within its left and right edges
+    below_gap: float = 1.2  # line heights: the most space above an undrawn row under a piece
+    shaded_share: float = 0.6  # a cell is shaded when a fill covers this share of it
 
 
 STACKING = StackSettings()
@@ -37,12 +44,86 @@ def stack_pieces(
     for table in sorted(tables, key=lambda t: t.bbox[1]):
         previous = joined[-1] if joined else None
         between = _lines_between(previous, table, lines) if previous else []
-        headed = any(ln.main_size > body + 0.4 or ln.coloured for ln in between)
-        if previous is not None and not headed and _one_table(previous, table, between, settings):
+        if (
+            previous is not None
+            and not _headed(between, body)
+            and _one_table(previous, table, between, settings)
+        ):
             joined[-1] = _join(previous, table, between, settings)
         else:
             joined.append(table)
     return joined
+
+
+def with_rows_below(
+    tables: list[RawTable],
+    others: list[RawTable],
+    lines: list[Line],
+    body: float,
+    shading: list[BBox],
+    settings: StackSettings = STACKING,
+) -> list[RawTable]:
+    """The tables, each whose last row is shaded (`shading`: the page's coloured fills) with
+    the undrawn rows right under it; `others` are tables read another way, whose lines are
+    theirs."""
+    extended = []
+    for table in tables:
+        if _open_below(table, shading, settings):
+            rest = [t for t in [*tables, *others] if t is not table]
+            table = _with_rows_below(table, rest, lines, body, settings)
+        extended.append(table)
+    return extended
+
+
+def _headed(lines: list[Line], body: float) -> bool:
+    return any(ln.main_size > body + 0.4 or ln.coloured for ln in lines)
+
+
+def _open_below(table: RawTable, shading: list[BBox], settings: StackSettings) -> bool:
+    """Whether the table's rows go on undrawn below it: its last row is shaded (a header, a
+    card's label row, a striped row) and not all its rows are. A table shaded throughout
+    (Simrishamn's) ends where its shading ends; a row boxed in white closes its table."""
+    shaded = [_shaded(row, shading, settings) for row in table.rows]
+    return shaded[-1] and (len(shaded) == 1 or not all(shaded))
+
+
+def _shaded(row: list[TableCell | None], shading: list[BBox], settings: StackSettings) -> bool:
+    cells = [c for c in row if c is not None]
+    return bool(cells) and all(
+        any(overlap_share(box, c.bbox) >= settings.shaded_share for box in shading) for c in cells
+    )
+
+
+def _with_rows_below(
+    table: RawTable, others: list[RawTable], lines: list[Line], body: float, settings: StackSettings
+) -> RawTable:
+    """A drawn piece goes on in the undrawn lines set right under it, as rows of a table go
+    on: a card's shaded label row over its values, a shaded header over unruled rows."""
+    below = _lines_below(table, others, lines, body, settings)
+    if not below or table.columns < 2:
+        return table
+    rows = _rows_of(below, column_spans(table))
+    box: BBox = (table.bbox[0], table.bbox[1], table.bbox[2], max(ln.bottom for ln in below))
+    return RawTable(table.page, box, table.method, [*table.rows, *rows], table.header_rows)
+
+
+def _lines_below(
+    table: RawTable, others: list[RawTable], lines: list[Line], body: float, settings: StackSettings
+) -> list[Line]:
+    """The lines under the table, each as close to the one above as a table's rows are, inside
+    the table's edges and no other table's, up to a heading."""
+    left, _, right, bottom = table.bbox
+    taken: list[Line] = []
+    for line in sorted((ln for ln in lines if ln.top >= bottom - 1), key=lambda ln: ln.top):
+        if any(inside(w.bbox, t.bbox) for t in others for w in line.words):
+            break
+        if line.x0 < left - settings.side_slack or line.x1 > right + settings.side_slack:
+            break
+        gap = line.top - (taken[-1].bottom if taken else bottom)
+        if gap > settings.below_gap * (line.bottom - line.top) or _headed([line], body):
+            break
+        taken.append(line)
+    return taken
 
 
 def _lines_between(above: RawTable, below: RawTable, lines: list[Line]) -> list[Line]:
@@ -78,8 +159,7 @@ def _one_table(
 def _join(
     above: RawTable, below: RawTable, between: list[Line], settings: StackSettings
 ) -> RawTable:
-    spans = column_spans(above)
-    rows = [_row(group, spans) for group in _row_groups(between, settings)]
+    rows = _rows_of(between, column_spans(above))
     box: BBox = (
         min(above.bbox[0], below.bbox[0]),
         above.bbox[1],
@@ -95,15 +175,12 @@ def _join(
     )
 
 
-def _row_groups(lines: list[Line], settings: StackSettings) -> list[list[Line]]:
-    groups: list[list[Line]] = []
-    for line in sorted(lines, key=lambda ln: ln.top):
-        height = max(line.bottom - line.top, 1.0)
-        if groups and line.top - groups[-1][-1].bottom <= settings.row_gap * height:
-            groups[-1].append(line)
-        else:
-            groups.append([line])
-    return groups
+def _rows_of(lines: list[Line], spans: list[tuple[float, float]]) -> list[list[TableCell | None]]:
+    """Undrawn lines as rows in the drawn columns, parted as the aligned finder parts rows:
+    at the wider of two kinds of gaps, and a wrapped sentence goes on in its row."""
+    chunked = [chunk_line(line) for line in sorted(lines, key=lambda ln: ln.top)]
+    groups = group_rows(chunked, [s for s in spans if s[1] > s[0]] or spans, ALIGNED)
+    return [_row([c.line for c in group], spans) for group in groups]
 
 
 def _row(lines: list[Line], spans: list[tuple[float, float]]) -> list[TableCell | None]:

@@ -81,6 +81,20 @@ class Line:
         return sizes.most_common(1)[0][0]
 
     @property
+    def text_top(self) -> float:
+        """The top of the line's text in its main size: a ball glyph set larger stands out."""
+        return min(w.top for w in self._main_words)
+
+    @property
+    def text_bottom(self) -> float:
+        return max(w.bottom for w in self._main_words)
+
+    @property
+    def _main_words(self) -> tuple[Word, ...]:
+        main = self.main_size
+        return tuple(w for w in self.words if w.size == main) or self.words
+
+    @property
     def bold(self) -> bool:
         return all(w.bold for w in self.words)
 
