@@ -37,7 +37,7 @@ from goaltables.extract.pdf.layer import layer_tables
 from goaltables.extract.pdf.legend import page_legend
 from goaltables.extract.pdf.opening import PDFIUM_HYPHEN, OpenedPdf, candidate_pages, open_pdf
 from goaltables.extract.pdf.prose import prose_grids
-from goaltables.extract.pdf.ruled import ruled_tables
+from goaltables.extract.pdf.ruled import is_stripe, rule_boxes, ruled_tables
 from goaltables.extract.pdf.stacking import stack_pieces, with_rows_below
 from goaltables.extract.pdf.unruled import unruled_tables
 from goaltables.extract.pdf.words import (
@@ -187,8 +187,15 @@ def page_tables(opened: OpenedPdf, number: int) -> tuple[list[RawTable], PageSha
 def _found_tables(page: Page, number: int, lines: list[Line], body: float) -> list[RawTable]:
     """The page's ruled tables (pieces joined) and unruled ones, top to bottom: what the goal
     reader and `inspect` both see."""
-    ruled = stack_pieces(ruled_tables(page, number), lines, body)
+    drawn = ruled_tables(page, number)
+    rules = rule_boxes(page)
+    stripes = [t for t in drawn if is_stripe(t, rules)]
+    ruled = stack_pieces([t for t in drawn if t not in stripes], lines, body)
     unruled = unruled_tables(lines, number, body, _ruled_boxes(ruled))
+    # Stripes no header-led table read are the table's rows as drawn (a page it goes on to).
+    unread = [t for t in stripes if not any(_overlaps(t.bbox, u.bbox) for u in unruled)]
+    if unread:
+        ruled = stack_pieces(ruled + unread, lines, body)
     ruled = [t for t in ruled if not _read_again(t, unruled)]
     ruled = with_rows_below(ruled, unruled, lines, body, shading(page))
     return sorted(ruled + unruled, key=lambda t: t.bbox[1])
@@ -252,6 +259,10 @@ def _ruled_boxes(ruled: list[RawTable]) -> list[BBox]:
 
 def _is_goal_table(table: RawTable) -> bool:
     return band_header(table) is not None or is_card_table(table)
+
+
+def _overlaps(a: BBox, b: BBox) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _read_again(ruled: RawTable, unruled: list[RawTable]) -> bool:

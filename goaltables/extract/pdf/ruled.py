@@ -27,6 +27,7 @@ _HUG = 3.0
 _BAND = 20.0  # points: chars are looked up by horizontal bands of the page
 _SAME_LINE = 2.5  # points: characters whose tops differ less sit on one line
 _SPACE_SHARE = 0.25  # a gap wider than this share of the font size between characters is a space
+_HAIRLINE = 1.5  # points: a filled rectangle this thin is a drawn line
 
 
 def ruled_tables(page: Page, page_number: int, x_tolerance: float = 3.0) -> list[RawTable]:
@@ -51,6 +52,26 @@ def ruled_tables(page: Page, page_number: int, x_tolerance: float = 3.0) -> list
         if table.columns >= 2:
             tables.append(_with_undrawn_cells(table, page.chars, bold))
     return tables
+
+
+def rule_boxes(page: Page) -> list[BBox]:
+    """Where lines are drawn on the page: lines, stroked rectangles and hairline fills."""
+    thin = [
+        r
+        for r in page.rects
+        if r.get("stroke") or min(r["x1"] - r["x0"], r["bottom"] - r["top"]) <= _HAIRLINE
+    ]
+    return [box_of(obj) for obj in [*page.lines, *thin]]
+
+
+def is_stripe(table: RawTable, rules: list[BBox]) -> bool:
+    """A run of shaded rows with no line drawn in or round it and no bold header: stripes of
+    a table whose header and white rows stand apart (a striped table under a shaded header,
+    the rowspan column left white), not a table of its own."""
+    left, top, right, bottom = table.bbox
+    ruled = any(r[0] <= right and left <= r[2] and r[1] <= bottom and top <= r[3] for r in rules)
+    first = [c for c in table.rows[0] if c is not None and c.text.strip()]
+    return not ruled and not (first and all(c.bold for c in first))
 
 
 def _with_undrawn_cells(

@@ -16,7 +16,7 @@ from goaltables.extract.pdf.chunks import DEFAULT as ALIGNED
 from goaltables.extract.pdf.chunks import chunk_line
 from goaltables.extract.pdf.geometry import inside, overlap_share
 from goaltables.extract.pdf.ruled import column_spans
-from goaltables.extract.pdf.words import Line, cells_of
+from goaltables.extract.pdf.words import Line, Word, cells_of
 from goaltables.extract.tables import BBox, RawTable, TableCell
 from goaltables.extract.textio import dehyphenate
 
@@ -30,6 +30,7 @@ class StackSettings:
     side_slack: float = 4.0  # points: rows under a piece stay within its left and right edges
     below_gap: float = 1.2  # line heights: the most space above an undrawn row under a piece
     shaded_share: float = 0.6  # a cell is shaded when a fill covers this share of it
+    shaded_row_share: float = 0.75  # ... and a row when this share of its cells is
 
 
 STACKING = StackSettings()
@@ -49,7 +50,7 @@ def stack_pieces(
             and not _headed(between, body)
             and _one_table(previous, table, between, settings)
         ):
-            joined[-1] = _join(previous, table, between, settings)
+            joined[-1] = _join(previous, table, between, lines, settings)
         else:
             joined.append(table)
     return joined
@@ -88,10 +89,15 @@ def _open_below(table: RawTable, shading: list[BBox], settings: StackSettings) -
 
 
 def _shaded(row: list[TableCell | None], shading: list[BBox], settings: StackSettings) -> bool:
+    """Whether (nearly) all of the row's cells are shaded: a striped row may leave its white
+    rowspan column out, but a white row with a shaded rating cell is no shaded row."""
     cells = [c for c in row if c is not None]
-    return bool(cells) and all(
-        any(overlap_share(box, c.bbox) >= settings.shaded_share for box in shading) for c in cells
-    )
+    shaded = [
+        c
+        for c in cells
+        if any(overlap_share(box, c.bbox) >= settings.shaded_share for box in shading)
+    ]
+    return bool(cells) and len(shaded) >= settings.shaded_row_share * len(cells)
 
 
 def _with_rows_below(
@@ -140,39 +146,118 @@ def _lines_between(above: RawTable, below: RawTable, lines: list[Line]) -> list[
 def _one_table(
     above: RawTable, below: RawTable, between: list[Line], settings: StackSettings
 ) -> bool:
-    same_edges = all(
-        abs(a - b) <= settings.edge_slack
-        for a, b in ((above.bbox[0], below.bbox[0]), (above.bbox[2], below.bbox[2]))
-    )
     if not between or above.page != below.page:
         return False  # pieces apart with nothing between them are two tables
-    if above.columns != below.columns and len(above.rows) > 1:
+    offset = _offset(above, below, settings)
+    if offset is None:
+        return False
+    if offset == 0 and above.columns != below.columns and len(above.rows) > 1:
         return False  # a card's label row alone may head rows of other columns
     height = max(ln.bottom - ln.top for ln in between)
     edges = [above.bbox[3], *(y for ln in between for y in (ln.top, ln.bottom)), below.bbox[1]]
     gaps = [edges[i + 1] - edges[i] for i in range(0, len(edges), 2)]
     # The unshaded rows abut the shaded ones, as rows of one table do: no paragraph's space.
     tight = all(gap <= settings.row_padding * height for gap in gaps)
-    return same_edges and tight and len(between) <= settings.max_gap_lines * 3
+    return tight and len(between) <= settings.max_gap_lines * 3
+
+
+def _offset(above: RawTable, below: RawTable, settings: StackSettings) -> int | None:
+    """How many of the upper table's columns the lower piece leaves out on the left: 0 when
+    they share both edges; k when the piece starts at the upper table's column k and has
+    its remaining columns (a striped table's stripes leave its white rowspan column out);
+    None when they are not one table's."""
+    if abs(above.bbox[2] - below.bbox[2]) > settings.edge_slack:
+        return None
+    if abs(above.bbox[0] - below.bbox[0]) <= settings.edge_slack:
+        return 0
+    spans = column_spans(above)
+    for k, (left, _) in enumerate(spans[1:], start=1):
+        if abs(left - below.bbox[0]) <= settings.edge_slack and below.columns == len(spans) - k:
+            return k
+    return None
 
 
 def _join(
-    above: RawTable, below: RawTable, between: list[Line], settings: StackSettings
+    above: RawTable,
+    below: RawTable,
+    between: list[Line],
+    lines: list[Line],
+    settings: StackSettings,
 ) -> RawTable:
-    rows = _rows_of(between, column_spans(above))
+    spans = column_spans(above)
+    offset = _offset(above, below, settings) or 0
+    lower = [_rebased(row, spans[:offset]) for row in below.rows]
+    rows = [*above.rows, *_rows_of(between, spans)]
+    if offset:
+        _place_beside(_lines_left_of(below, lines, settings), lower, rows, spans)
     box: BBox = (
         min(above.bbox[0], below.bbox[0]),
         above.bbox[1],
         max(above.bbox[2], below.bbox[2]),
         below.bbox[3],
     )
-    return RawTable(
-        above.page,
-        box,
-        above.method,
-        [*above.rows, *rows, *below.rows],
-        above.header_rows,
-    )
+    return RawTable(above.page, box, above.method, [*rows, *lower], above.header_rows)
+
+
+def _rebased(
+    row: list[TableCell | None], left: list[tuple[float, float]]
+) -> list[TableCell | None]:
+    """A stripe's row with empty cells put in front for the columns it leaves out."""
+    cells = [c for c in row if c is not None]
+    top = min((c.bbox[1] for c in cells), default=0.0)
+    bottom = max((c.bbox[3] for c in cells), default=0.0)
+    return [*(TableCell("", (x0, top, x1, bottom)) for x0, x1 in left), *row]
+
+
+def _lines_left_of(piece: RawTable, lines: list[Line], settings: StackSettings) -> list[Line]:
+    """The words beside a stripe, left of it, at its height: the white column's text."""
+    left, top, _, bottom = piece.bbox
+    found = []
+    for line in lines:
+        words = tuple(
+            w
+            for w in line.words
+            if w.x1 <= left + settings.edge_slack and top - settings.edge_slack <= w.top < bottom
+        )
+        if words:
+            found.append(Line(words))
+    return found
+
+
+def _place_beside(
+    lines: list[Line],
+    lower: list[list[TableCell | None]],
+    rows: list[list[TableCell | None]],
+    spans: list[tuple[float, float]],
+) -> None:
+    """Put each line left of a stripe into the stripe's row at its height; a line that goes
+    on a sentence (lower case) with its own cell empty goes on the cell above it that holds
+    text: a goal wrapped beside its first measure runs past the next measure's top."""
+    everything = [*rows, *lower]
+    for line in sorted(lines, key=lambda ln: ln.top):
+        for cell_words in cells_of(line):
+            column = _column(cell_words[0].x0, spans)
+            text = " ".join(w.text for w in cell_words)
+            index = len(rows) + _row_at(line.top, lower)
+            target = everything[index][column]
+            if text[:1].islower() and target is not None and not target.text:
+                index = next(
+                    (i for i in range(index - 1, -1, -1) if _text_at(everything[i], column)),
+                    index,
+                )
+            cell = everything[index][column]
+            if cell is not None:
+                cell.text = dehyphenate(f"{cell.text}\n{text}".strip())
+
+
+def _row_at(top: float, rows: list[list[TableCell | None]]) -> int:
+    tops = [min(c.bbox[1] for c in row if c is not None) for row in rows]
+    return max((i for i, t in enumerate(tops) if t <= top + 2.0), default=0)
+
+
+def _text_at(row: list[TableCell | None], column: int) -> bool:
+    cell = row[column] if column < len(row) else None
+    return cell is not None and bool(cell.text.strip())
 
 
 def _rows_of(lines: list[Line], spans: list[tuple[float, float]]) -> list[list[TableCell | None]]:
@@ -189,7 +274,7 @@ def _row(lines: list[Line], spans: list[tuple[float, float]]) -> list[TableCell 
     for line in lines:
         # Words set close together run on in one cell, across a column's edge too: a
         # full-width row ("Lokalernas nyttjandegrad ska öka ...") stays one cell.
-        for cell in cells_of(line):
+        for cell in (part for words in cells_of(line) for part in _figures_apart(words, spans)):
             column = _column(cell[0].x0, spans)
             texts[column] += [w.text for w in cell]
             weights[column] += [w.bold for w in cell]
@@ -205,6 +290,19 @@ def _row(lines: list[Line], spans: list[tuple[float, float]]) -> list[TableCell 
         else TableCell("", (left, top, right, bottom))
         for i, (words, (left, right)) in enumerate(zip(texts, spans, strict=True))
     ]
+
+
+def _figures_apart(words: list[Word], spans: list[tuple[float, float]]) -> list[list[Word]]:
+    """Words run on in one cell, but a figure set past a column's left edge starts that
+    column's cell: a value printed close to a wrapped measure's last word ("osuus 41 %")."""
+    parts = [[words[0]]]
+    for word in words[1:]:
+        column = _column(word.x0, spans)
+        if word.text[:1].isdigit() and column > _column(parts[-1][0].x0, spans):
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return parts
 
 
 def _column(x0: float, spans: list[tuple[float, float]]) -> int:
