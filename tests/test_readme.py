@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from goaltables.export.schema import DOCUMENTS, GOALS
+from goaltables.export.schema import DOCUMENTS, GOALS, data_dictionary
 from tests.golden_samples import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -19,3 +19,9 @@ def test_data_dictionary_lists_every_column_in_order() -> None:
         section = README.split(f"#### `{table}`", 1)[1].split("\n\n", 2)[1]
         listed = [line.split("`")[1] for line in section.splitlines()[2:]]
         assert listed == [c.name for c in columns], table
+
+
+def test_data_dictionary_is_the_schemas_word_for_word() -> None:
+    """The README's tables are schema.py's columns, descriptions and examples: one definition."""
+    for table, columns in (("goals", GOALS), ("documents", DOCUMENTS)):
+        assert f"#### `{table}`\n\n{data_dictionary(columns)}\n\n" in README, table

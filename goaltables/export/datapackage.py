@@ -98,7 +98,7 @@ def data_package(tables: dict[str, pd.DataFrame], excel: bool) -> dict[str, Any]
 
 def _resource(name: str, frame: pd.DataFrame, excel: bool) -> dict[str, Any]:
     schema: dict[str, Any] = {
-        "fields": [_field(name, column, frame[column]) for column in frame.columns],
+        "fields": [_field(name, column, frame[column], excel) for column in frame.columns],
         "missingValues": [""],
         **_KEYS.get(name, {}),
     }
@@ -114,8 +114,10 @@ def _resource(name: str, frame: pd.DataFrame, excel: bool) -> dict[str, Any]:
     }
 
 
-def _field(table: str, column: str, values: pd.Series) -> dict[str, Any]:
+def _field(table: str, column: str, values: pd.Series, excel: bool) -> dict[str, Any]:
     field: dict[str, Any] = {"name": column, "type": _type(values)}
+    if excel and field["type"] == "number":
+        field["decimalChar"] = ","  # as write_csv writes numbers for Finnish Excel
     description = _DESCRIPTIONS.get(table, {}).get(column) or _document_column(column)
     if description:
         field["description"] = description

@@ -26,14 +26,29 @@ from goaltables.records import SCHEMA_VERSION, DocumentInfo, Problem, Record
 
 @dataclass(frozen=True, slots=True)
 class ExportSettings:
-    excel: bool = False  # the CSV Finnish Excel opens as is: UTF-8 with BOM, ";" between cells
+    excel: bool = False  # the CSV Finnish Excel opens as is: UTF-8 with BOM, ";", decimal ","
+
+
+# Numbers as a person writes them: "85", not "85.0"; 15 digits, so no float noise ("0.3").
+_FLOAT_FORMAT = "%.15g"
 
 
 def write_csv(df: pd.DataFrame, path: Path, settings: ExportSettings) -> None:
-    encoding, separator = ("utf-8-sig", ";") if settings.excel else ("utf-8", ",")
+    # Finnish Excel reads "5,2" as a number and "5.2" as a date: --excel writes decimal commas.
+    encoding, separator, decimal = (
+        ("utf-8-sig", ";", ",") if settings.excel else ("utf-8", ",", ".")
+    )
     if settings.excel:
         df = inert_for_spreadsheets(df)
-    df.to_csv(path, index=False, encoding=encoding, sep=separator, lineterminator="\n")
+    df.to_csv(
+        path,
+        index=False,
+        encoding=encoding,
+        sep=separator,
+        decimal=decimal,
+        float_format=_FLOAT_FORMAT,
+        lineterminator="\n",
+    )
 
 
 def inert_for_spreadsheets(df: pd.DataFrame) -> pd.DataFrame:
