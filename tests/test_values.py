@@ -75,6 +75,13 @@ PRINTED = {
     "noin 50 €": (50.0, "€", "≈"),
     "2 %-yksikköä": (2.0, "%-yks.", ""),
     "31.12.2024": (None, "", ""),
+    "2024": (2024.0, "", ""),  # a year alone is the value
+    # from the sample reports (samples/pdf, samples/cards)
+    "7,8 % (2021)": (7.8, "%", ""),
+    "hyväksytty 6/2024": (None, "", ""),
+    "-3 % vuodesta 2023": (-3.0, "%", ""),
+    "alle 4 h": (4.0, "tuntia", "<"),
+    "luokilla 3–9": (None, "", ""),
     "–": (None, "", ""),
 }
 

@@ -148,6 +148,17 @@ def _text_writer(text: str) -> Callable[[Path], None]:
     return write
 
 
+def dataset_tables(
+    documents: list[DocumentInfo],
+    records: list[Record],
+    problems: list[Problem],
+    linking: Linking | None = None,
+) -> dict[str, pd.DataFrame]:
+    """The dataset's tables as the files hold them: goals, documents, problems, links and the
+    comparison, by name."""
+    return _tables(documents, records, problems, linking or Linking())[0]
+
+
 def _tables(
     documents: list[DocumentInfo], records: list[Record], problems: list[Problem], linking: Linking
 ) -> tuple[dict[str, pd.DataFrame], Linking]:
@@ -208,4 +219,4 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
     return df.astype(types) if not df.empty else df
 
 
-__all__ = ["WRITERS", "ExportSettings", "write_dataset"]
+__all__ = ["WRITERS", "ExportSettings", "dataset_tables", "write_dataset"]

@@ -59,11 +59,11 @@ class ValueWords:
 
 # Spaces that separate thousands or a number from its unit, as plain spaces; the minus sign.
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "−": "-"})
-# A number: not glued to a word, a decimal point or another number ("2-4", "31.12.2024");
-# not an ordinal ("3. sektorin").
+# A number: not glued to a word, a decimal point or another number ("2-4", "31.12.2024",
+# "6/2024"); not an ordinal ("3. sektorin").
 _NUMBER = re.compile(
-    r"(?<![\w.,])(?P<sign>[-+]?)(?P<whole>\d{1,3}(?: \d{3})+|\d+)(?:[,.](?P<fraction>\d+))?"
-    r"(?!\w|[.,]\d|\.\s*[a-zåäö])"
+    r"(?<![\w.,/])(?P<sign>[-+]?)(?P<whole>\d{1,3}(?: \d{3})+|\d+)(?:[,.](?P<fraction>\d+))?"
+    r"(?!\w|[.,/]\d|\.\s*[a-zåäö])"
 )
 _TESTS: dict[str, Callable[[float, float], bool]] = {
     "≥": operator.ge,
@@ -118,11 +118,12 @@ def _number(match: re.Match[str]) -> float:
 
 
 def _is_year(plain: str, match: re.Match[str], settings: ValueSettings) -> bool:
-    """A bare four-digit number of the years' range, with words around it."""
+    """A bare four-digit number of the years' range, with more text around it ("vuoteen 2025
+    mennessä", "7,8 % (2021)"); a year alone is the value."""
     if match["sign"] or match["fraction"] or not match["whole"].isdigit():
         return False
-    in_words = bool(re.search(r"[^\W\d_]", plain))
-    return in_words and settings.first_year <= int(match["whole"]) <= settings.last_year
+    alone = plain.strip() == match.group()
+    return not alone and settings.first_year <= int(match["whole"]) <= settings.last_year
 
 
 def _phrase(words: ValueWords, kind: str, match: re.Match[str] | None) -> str:
