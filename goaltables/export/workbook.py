@@ -122,8 +122,9 @@ def _write_sheet(sheet: WriteOnlyWorksheet, frame: pd.DataFrame, settings: Print
     sources = frame["source"] if "source" in frame.columns else None
     for number, values in enumerate(frame.itertuples(index=False, name=None)):
         try:
-            _set_height(sheet, number + 2, values, widths, settings)
-            sheet.append([_cell(sheet, v, *kind) for v, kind in zip(values, kinds, strict=True)])
+            plains = [_plain(value) for value in values]
+            _set_height(sheet, number + 2, plains, widths, settings)
+            sheet.append([_cell(sheet, p, *kind) for p, kind in zip(plains, kinds, strict=True)])
         except Exception as error:  # say where: the one line must lead to the file
             source = f" (from {sources.iloc[number]})" if sources is not None else ""
             raise OutputError(
@@ -145,21 +146,20 @@ def _set_up_printing(sheet: WriteOnlyWorksheet, settings: PrintSettings) -> None
 def _set_height(
     sheet: WriteOnlyWorksheet,
     row: int,
-    values: Sequence[object],
+    plains: Sequence[object],
     widths: list[float],
     settings: PrintSettings,
 ) -> None:
     """Make a row as tall as its most wrapped cell (a streamed row's height is set before it
     is written; Excel and Calc do not grow rows themselves when a file says nothing)."""
-    lines = max((_lines(v, w) for v, w in zip(values, widths, strict=True)), default=1)
+    lines = max((_lines(p, w) for p, w in zip(plains, widths, strict=True)), default=1)
     if lines > 1:
         height = min(settings.tallest_row, lines * settings.line_height)
         sheet.row_dimensions[row].height = height
 
 
-def _lines(value: object, width: float) -> int:
-    """How many lines a value wraps to in a column `width` characters wide."""
-    plain = _plain(value)
+def _lines(plain: object, width: float) -> int:
+    """How many lines a cell's value wraps to in a column `width` characters wide."""
     if not isinstance(plain, str):
         return 1
     per_line = max(1, int(width) - 2)
@@ -173,10 +173,9 @@ def _header(sheet: WriteOnlyWorksheet, name: str) -> WriteOnlyCell:
     return cell
 
 
-def _cell(sheet: WriteOnlyWorksheet, value: object, status_column: bool, width: float) -> object:
-    """The value as it is, or a styled cell where it needs one: styling every cell of a wide,
-    mostly empty comparison (200 documents: 800,000 cells) took seconds for nothing."""
-    plain = _plain(value)
+def _cell(sheet: WriteOnlyWorksheet, plain: object, status_column: bool, width: float) -> object:
+    """The value (`_plain`) as it is, or a styled cell where it needs one: styling every cell of
+    a wide, mostly empty comparison (200 documents: 800,000 cells) took seconds for nothing."""
     if plain is None or plain == "":
         return None
     formula_like = isinstance(plain, str) and plain.startswith(FORMULA_STARTS)
