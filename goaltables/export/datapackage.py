@@ -15,7 +15,8 @@ from typing import Any, get_args
 import pandas as pd
 
 from goaltables import __version__
-from goaltables.export.schema import DOCUMENTS, GOALS
+from goaltables.export.schema import DOCUMENTS, GOALS, VALUES
+from goaltables.normalize.values import value_words
 from goaltables.records import SCHEMA_VERSION, Phase, Status
 
 STATUSES = [s for s in get_args(Status) if s]  # the record types' values, none empty
@@ -69,6 +70,11 @@ _ENUMS: dict[tuple[str, str], list[str]] = {
     ("documents", "phase"): PHASES,
     ("links", "kind"): ["continues", "moved", "split", "merged"],
     ("links", "decision"): ["auto", "manual"],
+    **{
+        ("goals", c.name): list(value_words().comparators)
+        for c in VALUES
+        if c.name.endswith("_comparator")
+    },
 }
 _KEYS: dict[str, dict[str, Any]] = {
     "documents": {"primaryKey": ["source"]},

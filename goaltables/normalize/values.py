@@ -55,6 +55,7 @@ class ValueWords:
     after: re.Pattern[str]  # a comparator opening the rest, after the unit
     unit: re.Pattern[str]  # a unit opening the text after the number
     canonical: dict[tuple[str, str], str]  # (list, phrase folded) -> canonical form
+    comparators: tuple[str, ...]  # the canonical comparators: ≥ > ≤ < ≈
 
 
 # Spaces that separate thousands or a number from its unit, as plain spaces; the minus sign.
@@ -163,6 +164,7 @@ def value_words() -> ValueWords:
         after=re.compile(rf"\s*(?P<phrase>{_alternatives(data['comparators_after'])})(?!\w)", re.I),
         unit=re.compile(rf" ?(?P<phrase>{_alternatives(data['units'])})(?!\w)", re.I),
         canonical=canonical,
+        comparators=tuple(data["comparators"]),
     )
 
 
