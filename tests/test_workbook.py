@@ -180,6 +180,8 @@ def test_rows_are_as_tall_as_their_wrapped_text(out: Path) -> None:
         if lines > 1:
             expected = min(PrintSettings().tallest_row, lines * line)  # Excel's limit
             assert height is not None and height >= expected - 0.01, (number, lines)
+            filled = [c for c in row if c.value is not None]
+            assert all(c.alignment.vertical == "top" for c in filled), number  # lined up
             tall += 1
         else:
             assert height is None, number  # a one-line row keeps the default height

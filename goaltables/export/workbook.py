@@ -123,8 +123,9 @@ def _write_sheet(sheet: WriteOnlyWorksheet, frame: pd.DataFrame, settings: Print
     for number, values in enumerate(frame.itertuples(index=False, name=None)):
         try:
             plains = [_plain(value) for value in values]
-            _set_height(sheet, number + 2, plains, widths, settings)
-            sheet.append([_cell(sheet, p, *kind) for p, kind in zip(plains, kinds, strict=True)])
+            tall = _set_height(sheet, number + 2, plains, widths, settings)
+            cells = [_cell(sheet, p, *kind, tall) for p, kind in zip(plains, kinds, strict=True)]
+            sheet.append(cells)
         except Exception as error:  # say where: the one line must lead to the file
             source = f" (from {sources.iloc[number]})" if sources is not None else ""
             raise OutputError(
@@ -149,13 +150,15 @@ def _set_height(
     plains: Sequence[object],
     widths: list[float],
     settings: PrintSettings,
-) -> None:
+) -> bool:
     """Make a row as tall as its most wrapped cell (a streamed row's height is set before it
-    is written; Excel and Calc do not grow rows themselves when a file says nothing)."""
+    is written; Excel and Calc do not grow rows themselves when a file says nothing); whether
+    it is taller than one line."""
     lines = max((_lines(p, w) for p, w in zip(plains, widths, strict=True)), default=1)
     if lines > 1:
         height = min(settings.tallest_row, lines * settings.line_height)
         sheet.row_dimensions[row].height = height
+    return lines > 1
 
 
 def _lines(plain: object, width: float) -> int:
@@ -173,15 +176,18 @@ def _header(sheet: WriteOnlyWorksheet, name: str) -> WriteOnlyCell:
     return cell
 
 
-def _cell(sheet: WriteOnlyWorksheet, plain: object, status_column: bool, width: float) -> object:
+def _cell(
+    sheet: WriteOnlyWorksheet, plain: object, status_column: bool, width: float, tall: bool
+) -> object:
     """The value (`_plain`) as it is, or a styled cell where it needs one: styling every cell of
-    a wide, mostly empty comparison (200 documents: 800,000 cells) took seconds for nothing."""
+    a wide, mostly empty comparison (200 documents: 800,000 cells) took seconds for nothing. In
+    a row taller than one line every value is set at the top, where the wrapped text starts."""
     if plain is None or plain == "":
         return None
     formula_like = isinstance(plain, str) and plain.startswith(FORMULA_STARTS)
     wraps = isinstance(plain, str) and (len(plain) > width - 2 or "\n" in plain)
     coloured = status_column and plain in _FILLS
-    if not (formula_like or wraps or coloured or isinstance(plain, bool)):
+    if not (formula_like or wraps or coloured or tall or isinstance(plain, bool)):
         return plain
     cell = WriteOnlyCell(sheet, value=plain)
     cell.alignment = _WRAP
