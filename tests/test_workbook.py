@@ -167,11 +167,11 @@ def test_rows_are_as_tall_as_their_wrapped_text(out: Path) -> None:
     goals = openpyxl.load_workbook(out / "goals.xlsx")["goals"]
     letters = [openpyxl.utils.get_column_letter(i) for i in range(1, goals.max_column + 1)]
     widths = [goals.column_dimensions[letter].width for letter in letters]
-    line = PrintSettings().line_height
+    line, letters = PrintSettings().line_height, PrintSettings().letters_per_width
     tall = 0
     for number, row in enumerate(goals.iter_rows(min_row=2), start=2):
         lines = max(
-            sum(-(-len(part) // int(w - 2)) or 1 for part in str(c.value).split("\n"))
+            sum(-(-len(part) // int((w - 2) * letters)) or 1 for part in str(c.value).split("\n"))
             if isinstance(c.value, str)
             else 1
             for c, w in zip(row, widths, strict=True)
@@ -191,3 +191,5 @@ def test_rows_are_as_tall_as_their_wrapped_text(out: Path) -> None:
 def test_print_settings_are_checked() -> None:
     with pytest.raises(ValueError, match="line_height"):
         PrintSettings(line_height=0)
+    with pytest.raises(ValueError, match="letters_per_width"):
+        PrintSettings(letters_per_width=0)
