@@ -107,45 +107,54 @@ RECORD_COLUMNS = (
     ),
     Column("goal_id", "string", "Id of the goal, shared by its measure rows", "247f295a7dd2-g001"),
 )
-# Baseline, target and actual as data, read from the printed texts (`normalize.values`). They
-# come after the printed columns (schema version 2), so scripts built on version 1's order run.
-_PARSED = {"baseline": ("72", "%", ""), "target": ("80", "%", "≥"), "actual": ("78", "%", "")}
+
+
+def _value_columns(name: str, number: str, unit: str, comparator: str) -> tuple[Column, ...]:
+    """The three columns one printed value gives (`normalize.values`), with their examples."""
+    return (
+        Column(
+            f"{name}_number",
+            "Float64",
+            f'The number in {name}: decimal comma and space-separated thousands read ("1 150,5"'
+            f" is 1150.5); empty unless {name} holds exactly one number (a range or a year in"
+            " running text gives none)",
+            number,
+        ),
+        Column(
+            f"{name}_unit",
+            "string",
+            "The unit after that number, as the vocabulary names it (%, €, kpl, henkilöä, st,"
+            " kr, päivää ...); empty when none is known",
+            unit,
+        ),
+        Column(
+            f"{name}_comparator",
+            "string",
+            f"≥ > ≤ < or ≈ when {name} says so in words or signs (vähintään, yli, enintään, alle,"
+            " noin; minst, över, högst, under, cirka); empty when it does not",
+            comparator,
+        ),
+    )
+
+
+# The printed values read as data. Their columns come after the columns of schema version 1,
+# so scripts built on version 1's order still run.
+_VALUE_EXAMPLES = {
+    "baseline": ("72", "%", ""),
+    "target": ("80", "%", "≥"),
+    "actual": ("78", "%", ""),
+}
+READ_AS_NUMBERS = tuple(_VALUE_EXAMPLES)
 VALUES = (
-    *(
-        column
-        for name, (number, unit, comparator) in _PARSED.items()
-        for column in (
-            Column(
-                f"{name}_number",
-                "Float64",
-                f"The number in {name}: decimal comma and space-separated thousands read"
-                f' ("1 150,5" is 1150.5); empty unless {name} holds exactly one number (a range'
-                " or a year in running text gives none)",
-                number,
-            ),
-            Column(
-                f"{name}_unit",
-                "string",
-                "The unit after that number, as the vocabulary names it (%, €, kpl, henkilöä,"
-                " st, kr, päivää ...); empty when none is known",
-                unit,
-            ),
-            Column(
-                f"{name}_comparator",
-                "string",
-                f"≥ > ≤ < or ≈ when {name} says so in words or signs (vähintään, yli, enintään,"
-                " alle, noin; minst, över, högst, under, cirka); empty when it does not",
-                comparator,
-            ),
-        )
-    ),
+    *(c for name, example in _VALUE_EXAMPLES.items() for c in _value_columns(name, *example)),
     Column(
         "target_met",
         "boolean",
         "Whether actual_number meets target_number by the target's comparator; without one, a"
         " target above the baseline counts as at least and one below as at most; empty when"
         " either number is missing, the units differ, the actual has a comparator, or the"
-        " direction is unknown (no comparator, no baseline or one equal to the target, ≈)",
+        " direction is unknown (no comparator, no baseline or one equal to the target, ≈); in"
+        " an interim report, met so far",
         "False",
     ),
 )
@@ -246,7 +255,7 @@ def goal_rows(records: list[Record]) -> list[dict[str, object]]:
 
 def value_fields(record: Record) -> dict[str, object]:
     """The `VALUES` columns of one record: its printed values read as numbers."""
-    values = {name: parse_value(getattr(record, name)) for name in _PARSED}
+    values = {name: parse_value(getattr(record, name)) for name in READ_AS_NUMBERS}
     fields: dict[str, object] = {}
     for name, value in values.items():
         fields[f"{name}_number"] = value.number
