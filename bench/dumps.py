@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from goaltables.errors import GoalTablesError
-from goaltables.export.schema import GOALS
+from goaltables.export.schema import RECORD_COLUMNS
 from goaltables.extract import extract
 from goaltables.records import Record
 
@@ -30,11 +30,11 @@ SAMPLE_PDFS = [
     *sorted((ROOT / "samples" / "cards").glob("*.pdf")),
 ]
 MODES = {"layout": ["-layout"], "raw": ["-raw"], "default": []}
-# Every column of the goals table but what a text cannot carry (the rating, its colour) or
-# does not know (the page), and the ids.
+# Every column a record gives but what a text cannot carry (the rating, its colour) or does not
+# know (the page), and the ids.
 FIELDS = tuple(
     c.name
-    for c in GOALS
+    for c in RECORD_COLUMNS
     if c.name not in {"doc_id", "source", "page", "goal_id"}
     and not c.name.startswith("rating")
     and c.name != "status"

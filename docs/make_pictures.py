@@ -18,7 +18,8 @@ GOALTABLES = [sys.executable, "-m", "goaltables"]
 
 def _workbook_picture(workbook: Path, work: Path, target: Path) -> None:
     """The comparison sheet as Calc prints it (this LibreOffice has no PNG export for Calc):
-    a copy with that sheet alone, landscape, one page wide, to PDF, page 1 drawn by pdfium."""
+    a copy with that sheet alone (the workbook's own page setup: landscape, one page wide) to
+    PDF, page 1 drawn by pdfium."""
     import openpyxl
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
@@ -26,10 +27,6 @@ def _workbook_picture(workbook: Path, work: Path, target: Path) -> None:
     for name in book.sheetnames:
         if name != "comparison":
             del book[name]
-    sheet = book["comparison"]
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     copy = work / "comparison.xlsx"
     book.save(copy)
     subprocess.run(

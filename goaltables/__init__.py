@@ -1,5 +1,12 @@
 """goaltables: the goal tables of municipal reports as a clean dataset.
 
+import goaltables
+
+data = goaltables.read("reports/")   # goals, documents, problems, links, comparison: DataFrames
+data.goals[["area", "goal", "target", "actual", "target_met", "status"]]
+
+The stages one by one, and the files `goaltables run` writes:
+
 from pathlib import Path
 from goaltables import extract_file, run, write_dataset
 
@@ -25,6 +32,8 @@ _LAZY = {
     "extract_file": ("goaltables.extract", "extract"),
     "run": ("goaltables.pipeline", "run"),
     "Result": ("goaltables.pipeline", "Result"),
+    "read": ("goaltables.reading", "read"),
+    "Dataset": ("goaltables.reading", "Dataset"),
 }
 
 
@@ -36,6 +45,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "Dataset",
     "DocumentInfo",
     "ExportSettings",
     "GoalTablesError",
@@ -45,6 +55,7 @@ __all__ = [
     "Source",
     "__version__",
     "extract_file",
+    "read",
     "run",
     "write_dataset",
 ]

@@ -12,7 +12,7 @@ from typing import Literal
 Phase = Literal["plan", "interim", "outcome", ""]
 Status = Literal["green", "yellow", "red", "grey", ""]
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: baseline, target and actual read as numbers (new columns at the end)
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,10 +63,11 @@ def test_parquet_is_typed_and_versioned(reports: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     CliRunner().invoke(main, ["run", str(reports), "-o", str(out)])
     table = pq.read_table(out / "goals.parquet")
-    assert table.schema.metadata[b"goaltables_schema_version"] == b"1"
+    assert table.schema.metadata[b"goaltables_schema_version"] == b"2"
     types = {f.name: str(f.type) for f in table.schema}
     assert types["year"] == types["rating"] == types["page"] == "int64"
     assert types["goal"] == "string"
+    assert types["target_number"] == "double" and types["target_met"] == "bool"
     assert table.column("year").to_pylist()[:1] == [2021]
     assert table.column("page").null_count == table.num_rows
 

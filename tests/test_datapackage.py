@@ -63,6 +63,9 @@ def test_the_package_validates(reports: Path, tmp_path: Path, options: tuple[str
     fields = {f["name"]: f for f in goals["fields"]}
     assert fields["status"]["constraints"] == {"enum": ["green", "yellow", "red", "grey"]}
     assert fields["year"]["type"] == "integer" and fields["goal"]["type"] == "string"
+    assert fields["target_number"]["type"] == "number" and fields["target_met"]["type"] == "boolean"
+    assert fields["target_comparator"]["constraints"] == {"enum": ["≥", ">", "≤", "<", "≈"]}
+    assert fields["target_met"]["description"].startswith("Whether actual_number meets")
     assert fields["goal"]["description"] == "The goal's text, its number removed"
     assert goals["foreignKeys"][0]["reference"] == {"resource": "documents", "fields": ["doc_id"]}
     assert resources["documents"]["schema"]["primaryKey"] == ["source"]

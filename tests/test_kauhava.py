@@ -259,3 +259,23 @@ def test_pages_that_gave_no_rows_are_named(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_a_whole_read_names_no_unread_pages(kauhava: Extraction) -> None:
     assert not [p for p in kauhava.document.problems if "gave no rows" in p]
+
+
+def test_the_targets_read_as_numbers(kauhava: Extraction) -> None:
+    """The committees' targets as data: one number with its unit and comparator, and none
+    where the text holds a range, two numbers or a year (checked against pages 80-108)."""
+    from goaltables.export.schema import goal_rows
+
+    read = {
+        row["target"]: (row["target_number"], row["target_unit"], row["target_comparator"])
+        for row in goal_rows(kauhava.records)
+        if row["target"]
+    }
+    assert read["alle 3 kuukautta vireilletulosta."] == (3.0, "kuukautta", "<")
+    assert read["alle 30 vrk"] == (30.0, "vrk", "<")
+    assert read["Säännöllinen koulutus >5 päivää/ vuosi / henkilö"] == (5.0, "päivää", ">")
+    assert read["asemakaavojen laadinnassa oman työn osuus vähintään 70 %."] == (70.0, "%", "≥")
+    assert read["perusparannusta 0,5 km/ vuosi"] == (0.5, "km", "")
+    for text in ("2-4 tiedotetta / vuosi", "vuoteen 2025 mennessä", "2024 laaditaan digitiekartta"):
+        assert read[text] == (None, "", ""), text
+    assert sum(number is not None for number, _, _ in read.values()) == 9

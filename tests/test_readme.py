@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from goaltables.export.schema import DOCUMENTS, GOALS
+import pytest
+
+from goaltables.export.schema import DOCUMENTS, GOALS, data_dictionary
 from tests.golden_samples import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -19,3 +21,33 @@ def test_data_dictionary_lists_every_column_in_order() -> None:
         section = README.split(f"#### `{table}`", 1)[1].split("\n\n", 2)[1]
         listed = [line.split("`")[1] for line in section.splitlines()[2:]]
         assert listed == [c.name for c in columns], table
+
+
+def test_data_dictionary_is_the_schemas_word_for_word() -> None:
+    """The README's tables are schema.py's columns, descriptions and examples: one definition."""
+    for table, columns in (("goals", GOALS), ("documents", DOCUMENTS)):
+        assert f"#### `{table}`\n\n{data_dictionary(columns)}\n\n" in README, table
+
+
+def _python_examples() -> list[str]:
+    return [block.split("\n```", 1)[0] for block in README.split("```python\n")[1:]]
+
+
+def test_the_python_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every ```python block of the README runs from the checkout's root, and what it says it
+    prints is what it prints."""
+    import pandas as pd
+
+    examples = _python_examples()
+    assert examples, "the README has no Python example"
+    monkeypatch.chdir(ROOT)
+    for example in examples:
+        namespace: dict[str, object] = {}
+        exec(compile(example, "README.md", "exec"), namespace)
+    data = namespace["data"]
+    assert repr(data) in examples[0]  # the printed summary is the one the README shows
+    goals = data.goals  # type: ignore[attr-defined]
+    assert isinstance(goals, pd.DataFrame) and list(goals.columns) == [c.name for c in GOALS]
+    for table in ("documents", "problems", "links", "comparison"):
+        assert isinstance(getattr(data, table), pd.DataFrame), table
+    assert goals["target_met"].notna().sum() > 0

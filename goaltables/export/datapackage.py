@@ -15,7 +15,8 @@ from typing import Any, get_args
 import pandas as pd
 
 from goaltables import __version__
-from goaltables.export.schema import DOCUMENTS, GOALS
+from goaltables.export.schema import DOCUMENTS, GOALS, VALUES
+from goaltables.normalize.values import value_words
 from goaltables.records import SCHEMA_VERSION, Phase, Status
 
 STATUSES = [s for s in get_args(Status) if s]  # the record types' values, none empty
@@ -69,6 +70,11 @@ _ENUMS: dict[tuple[str, str], list[str]] = {
     ("documents", "phase"): PHASES,
     ("links", "kind"): ["continues", "moved", "split", "merged"],
     ("links", "decision"): ["auto", "manual"],
+    **{
+        ("goals", c.name): list(value_words().comparators)
+        for c in VALUES
+        if c.name.endswith("_comparator")
+    },
 }
 _KEYS: dict[str, dict[str, Any]] = {
     "documents": {"primaryKey": ["source"]},
@@ -98,7 +104,7 @@ def data_package(tables: dict[str, pd.DataFrame], excel: bool) -> dict[str, Any]
 
 def _resource(name: str, frame: pd.DataFrame, excel: bool) -> dict[str, Any]:
     schema: dict[str, Any] = {
-        "fields": [_field(name, column, frame[column]) for column in frame.columns],
+        "fields": [_field(name, column, frame[column], excel) for column in frame.columns],
         "missingValues": [""],
         **_KEYS.get(name, {}),
     }
@@ -114,8 +120,10 @@ def _resource(name: str, frame: pd.DataFrame, excel: bool) -> dict[str, Any]:
     }
 
 
-def _field(table: str, column: str, values: pd.Series) -> dict[str, Any]:
+def _field(table: str, column: str, values: pd.Series, excel: bool) -> dict[str, Any]:
     field: dict[str, Any] = {"name": column, "type": _type(values)}
+    if excel and field["type"] == "number":
+        field["decimalChar"] = ","  # as write_csv writes numbers for Finnish Excel
     description = _DESCRIPTIONS.get(table, {}).get(column) or _document_column(column)
     if description:
         field["description"] = description

@@ -26,14 +26,29 @@ from goaltables.records import SCHEMA_VERSION, DocumentInfo, Problem, Record
 
 @dataclass(frozen=True, slots=True)
 class ExportSettings:
-    excel: bool = False  # the CSV Finnish Excel opens as is: UTF-8 with BOM, ";" between cells
+    excel: bool = False  # the CSV Finnish Excel opens as is: UTF-8 with BOM, ";", decimal ","
+
+
+# Numbers as a person writes them: "85", not "85.0"; 15 digits, so no float noise ("0.3").
+_FLOAT_FORMAT = "%.15g"
 
 
 def write_csv(df: pd.DataFrame, path: Path, settings: ExportSettings) -> None:
-    encoding, separator = ("utf-8-sig", ";") if settings.excel else ("utf-8", ",")
+    # Finnish Excel reads "5,2" as a number and "5.2" as a date: --excel writes decimal commas.
+    encoding, separator, decimal = (
+        ("utf-8-sig", ";", ",") if settings.excel else ("utf-8", ",", ".")
+    )
     if settings.excel:
         df = inert_for_spreadsheets(df)
-    df.to_csv(path, index=False, encoding=encoding, sep=separator, lineterminator="\n")
+    df.to_csv(
+        path,
+        index=False,
+        encoding=encoding,
+        sep=separator,
+        decimal=decimal,
+        float_format=_FLOAT_FORMAT,
+        lineterminator="\n",
+    )
 
 
 def inert_for_spreadsheets(df: pd.DataFrame) -> pd.DataFrame:
@@ -133,6 +148,17 @@ def _text_writer(text: str) -> Callable[[Path], None]:
     return write
 
 
+def dataset_tables(
+    documents: list[DocumentInfo],
+    records: list[Record],
+    problems: list[Problem],
+    linking: Linking | None = None,
+) -> dict[str, pd.DataFrame]:
+    """The dataset's tables as the files hold them: goals, documents, problems, links and the
+    comparison, by name."""
+    return _tables(documents, records, problems, linking or Linking())[0]
+
+
 def _tables(
     documents: list[DocumentInfo], records: list[Record], problems: list[Problem], linking: Linking
 ) -> tuple[dict[str, pd.DataFrame], Linking]:
@@ -193,4 +219,4 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
     return df.astype(types) if not df.empty else df
 
 
-__all__ = ["WRITERS", "ExportSettings", "write_dataset"]
+__all__ = ["WRITERS", "ExportSettings", "dataset_tables", "write_dataset"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from goaltables.normalize.values import parse_value, target_met
 from goaltables.records import DocumentInfo, Record
 
 # A spreadsheet runs a text cell that starts with one of these as a formula (CSV injection);
@@ -16,12 +17,13 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 @dataclass(frozen=True, slots=True)
 class Column:
     name: str
-    dtype: str  # a pandas extension dtype: "string" or "Int64"
+    dtype: str  # a pandas extension dtype: "string", "Int64", "Float64" or "boolean"
     description: str
     example: str
 
 
-GOALS = (
+# The columns a Record gives as read.
+RECORD_COLUMNS = (
     Column("doc_id", "string", "Short stable hash of the source file's bytes", "247f295a7dd2"),
     Column(
         "source",
@@ -106,6 +108,58 @@ GOALS = (
     Column("goal_id", "string", "Id of the goal, shared by its measure rows", "247f295a7dd2-g001"),
 )
 
+
+def _value_columns(name: str, number: str, unit: str, comparator: str) -> tuple[Column, ...]:
+    """The three columns one printed value gives (`normalize.values`), with their examples."""
+    return (
+        Column(
+            f"{name}_number",
+            "Float64",
+            f'The number in {name}: decimal comma and space-separated thousands read ("1 150,5"'
+            f" is 1150.5); empty unless {name} holds exactly one number (a range or a year in"
+            " running text gives none)",
+            number,
+        ),
+        Column(
+            f"{name}_unit",
+            "string",
+            "The unit after that number, as the vocabulary names it (%, €, kpl, henkilöä, st,"
+            " kr, päivää ...); empty when none is known",
+            unit,
+        ),
+        Column(
+            f"{name}_comparator",
+            "string",
+            f"≥ > ≤ < or ≈ when {name} says so in words or signs (vähintään, yli, enintään, alle,"
+            " noin; minst, över, högst, under, cirka); empty when it does not",
+            comparator,
+        ),
+    )
+
+
+# The printed values read as data. Their columns come after the columns of schema version 1,
+# so scripts built on version 1's order still run.
+_VALUE_EXAMPLES = {
+    "baseline": ("72", "%", ""),
+    "target": ("80", "%", "≥"),
+    "actual": ("78", "%", ""),
+}
+READ_AS_NUMBERS = tuple(_VALUE_EXAMPLES)
+VALUES = (
+    *(c for name, example in _VALUE_EXAMPLES.items() for c in _value_columns(name, *example)),
+    Column(
+        "target_met",
+        "boolean",
+        "Whether actual_number meets target_number by the target's comparator; without one, a"
+        " target above the baseline counts as at least and one below as at most; empty when"
+        " either number is missing, the units differ, the actual has a comparator, or the"
+        " direction is unknown (no comparator, no baseline or one equal to the target, ≈); in"
+        " an interim report, met so far",
+        "False",
+    ),
+)
+GOALS = (*RECORD_COLUMNS, *VALUES)
+
 DOCUMENTS = (
     Column("doc_id", "string", "Short stable hash of the file's bytes", "247f295a7dd2"),
     Column(
@@ -155,6 +209,19 @@ DOCUMENTS = (
 )
 
 
+# How the data dictionary names each dtype.
+TYPE_NAMES = {"string": "text", "Int64": "integer", "Float64": "number", "boolean": "boolean"}
+
+
+def data_dictionary(columns: tuple[Column, ...]) -> str:
+    """The columns as the README's data dictionary lists them: a Markdown table."""
+    lines = ["| column | type | meaning | example |", "|---|---|---|---|"]
+    lines += [
+        f"| `{c.name}` | {TYPE_NAMES[c.dtype]} | {c.description} | {c.example} |" for c in columns
+    ]
+    return "\n".join(lines)
+
+
 def goal_rows(records: list[Record]) -> list[dict[str, object]]:
     return [
         {
@@ -180,9 +247,22 @@ def goal_rows(records: list[Record]) -> list[dict[str, object]]:
             "rating_label": r.rating.label,
             "status": r.rating.status,
             "goal_id": r.goal_id,
+            **value_fields(r),
         }
         for r in records
     ]
+
+
+def value_fields(record: Record) -> dict[str, object]:
+    """The `VALUES` columns of one record: its printed values read as numbers."""
+    values = {name: parse_value(getattr(record, name)) for name in READ_AS_NUMBERS}
+    fields: dict[str, object] = {}
+    for name, value in values.items():
+        fields[f"{name}_number"] = value.number
+        fields[f"{name}_unit"] = value.unit
+        fields[f"{name}_comparator"] = value.comparator
+    fields["target_met"] = target_met(values["baseline"], values["target"], values["actual"])
+    return fields
 
 
 def document_rows(documents: list[DocumentInfo]) -> list[dict[str, object]]:

@@ -1,8 +1,11 @@
 """`OUT/goals.xlsx`: the dataset as one workbook for spreadsheet users.
 
 Sheets goals, comparison, documents, links and problems; on each the header row is frozen and
-filters are on, text wraps within sensible widths, and status cells are coloured as traffic
-lights (Excel's own "good / neutral / bad" fills, so they read as a spreadsheet user expects).
+filters are on, text wraps within sensible widths, rows are as tall as their wrapped text, and
+status cells are coloured as traffic lights (Excel's own "good / neutral / bad" fills, so they
+read as a spreadsheet user expects). A sheet opens with the columns a reader looks for (area,
+goal, measure; a document's file and title), the ids last. It prints: landscape A4, fit to the
+page's width, the header row on every page (`PrintSettings`).
 
 Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
 return) is stored as a text cell with Excel's quote prefix, as OWASP recommends against CSV
@@ -16,6 +19,8 @@ from __future__ import annotations
 
 import contextlib
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -45,13 +50,45 @@ _FILLS = {
 }
 _FONTS = {s: Font(color=c) for s, (_, c) in STATUS_STYLES.items()}
 
+# The columns a sheet opens with, for a reader (the CSV keeps the contract's order), and the ids
+# it ends with: a hash is no first column.
+LEADING_COLUMNS = {
+    "goals": ("area", "goal_no", "goal", "measure_no", "measure"),
+    "comparison": ("area", "goal_no", "goal"),
+    "documents": ("source", "title"),
+}
+TRAILING_COLUMNS = ("doc_id", "goal_id")
 
-def write_workbook(path: Path, sheets: dict[str, pd.DataFrame]) -> None:
+
+@dataclass(frozen=True, slots=True)
+class PrintSettings:
+    """How the sheets print and how tall a row of wrapped text is."""
+
+    landscape: bool = True
+    paper_size: int = 9  # Excel's code for A4
+    line_height: float = 15.0  # points per line of the default font (Calibri 11)
+    tallest_row: float = 409.0  # Excel's limit, in points
+    # Letters of text per unit of column width (the width of a "0"): a letter is narrower than
+    # a "0" on average, but a line wraps at a space before its end. Calc set the goals of the
+    # sample series about 1.4 letters a unit; 1.1 errs towards a row too tall, never a line cut.
+    letters_per_width: float = 1.1
+
+    def __post_init__(self) -> None:
+        if not 0 < self.line_height <= self.tallest_row <= 409:
+            raise ValueError("PrintSettings: need 0 < line_height <= tallest_row <= 409")
+        if self.letters_per_width <= 0:
+            raise ValueError("PrintSettings: letters_per_width must be positive")
+
+
+def write_workbook(
+    path: Path, sheets: dict[str, pd.DataFrame], settings: PrintSettings | None = None
+) -> None:
     """One sheet per table, in the order given."""
+    settings = settings or PrintSettings()
     book = Workbook(write_only=True)
     try:
         for name, frame in sheets.items():
-            _write_sheet(book.create_sheet(name), frame)
+            _write_sheet(book.create_sheet(name), readable_order(name, frame), settings)
     except Exception:
         _close_quietly(book)
         raise
@@ -66,7 +103,17 @@ def _close_quietly(book: Workbook) -> None:
             sheet.close()
 
 
-def _write_sheet(sheet: WriteOnlyWorksheet, frame: pd.DataFrame) -> None:
+def readable_order(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The sheet's columns: its leading ones first, the ids last, the rest in between."""
+    leading = [c for c in LEADING_COLUMNS.get(name, ()) if c in frame.columns]
+    if not leading:
+        return frame
+    trailing = [c for c in TRAILING_COLUMNS if c in frame.columns]
+    middle = [c for c in frame.columns if c not in leading and c not in trailing]
+    return frame[[*leading, *middle, *trailing]]
+
+
+def _write_sheet(sheet: WriteOnlyWorksheet, frame: pd.DataFrame, settings: PrintSettings) -> None:
     columns = list(frame.columns)
     widths = [_width(frame, column) for column in columns]
     for number, width in enumerate(widths, start=1):
@@ -74,17 +121,59 @@ def _write_sheet(sheet: WriteOnlyWorksheet, frame: pd.DataFrame) -> None:
     sheet.freeze_panes = "A2"
     last = get_column_letter(max(1, len(columns)))
     sheet.auto_filter.ref = f"A1:{last}{len(frame) + 1}"
+    _set_up_printing(sheet, settings)
+    _set_height(sheet, 1, columns, widths, settings)
     sheet.append([_header(sheet, column) for column in columns])
     kinds = list(zip([_is_status(c) for c in columns], widths, strict=True))
     sources = frame["source"] if "source" in frame.columns else None
     for number, values in enumerate(frame.itertuples(index=False, name=None)):
         try:
-            sheet.append([_cell(sheet, v, *kind) for v, kind in zip(values, kinds, strict=True)])
+            plains = [_plain(value) for value in values]
+            tall = _set_height(sheet, number + 2, plains, widths, settings)
+            cells = [_cell(sheet, p, *kind, tall) for p, kind in zip(plains, kinds, strict=True)]
+            sheet.append(cells)
         except Exception as error:  # say where: the one line must lead to the file
             source = f" (from {sources.iloc[number]})" if sources is not None else ""
             raise OutputError(
                 f"sheet {sheet.title}, row {number + 2}{source}: {type(error).__name__}: {error}"
             ) from error
+
+
+def _set_up_printing(sheet: WriteOnlyWorksheet, settings: PrintSettings) -> None:
+    """Landscape, as wide as the page and as many pages long as it takes, the header row
+    repeated on each page."""
+    sheet.page_setup.orientation = "landscape" if settings.landscape else "portrait"
+    sheet.page_setup.paperSize = settings.paper_size
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # no limit: rows go on to the next page
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+
+
+def _set_height(
+    sheet: WriteOnlyWorksheet,
+    row: int,
+    plains: Sequence[object],
+    widths: list[float],
+    settings: PrintSettings,
+) -> bool:
+    """Make a row as tall as its most wrapped cell (a streamed row's height is set before it
+    is written; Excel and Calc do not grow rows themselves when a file says nothing); whether
+    it is taller than one line."""
+    lines = max((_lines(p, w, settings) for p, w in zip(plains, widths, strict=True)), default=1)
+    if lines > 1:
+        height = min(settings.tallest_row, lines * settings.line_height)
+        sheet.row_dimensions[row].height = height
+    return lines > 1
+
+
+def _lines(plain: object, width: float, settings: PrintSettings) -> int:
+    """How many lines a cell's value wraps to in a column `width` units wide (the margins of
+    a cell take about two)."""
+    if not isinstance(plain, str):
+        return 1
+    per_line = max(1, int((width - 2) * settings.letters_per_width))
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in plain.split("\n"))
 
 
 def _header(sheet: WriteOnlyWorksheet, name: str) -> WriteOnlyCell:
@@ -94,16 +183,18 @@ def _header(sheet: WriteOnlyWorksheet, name: str) -> WriteOnlyCell:
     return cell
 
 
-def _cell(sheet: WriteOnlyWorksheet, value: object, status_column: bool, width: float) -> object:
-    """The value as it is, or a styled cell where it needs one: styling every cell of a wide,
-    mostly empty comparison (200 documents: 800,000 cells) took seconds for nothing."""
-    plain = _plain(value)
+def _cell(
+    sheet: WriteOnlyWorksheet, plain: object, status_column: bool, width: float, tall: bool
+) -> object:
+    """The value (`_plain`) as it is, or a styled cell where it needs one: styling every cell of
+    a wide, mostly empty comparison (200 documents: 800,000 cells) took seconds for nothing. In
+    a row taller than one line every value is set at the top, where the wrapped text starts."""
     if plain is None or plain == "":
         return None
     formula_like = isinstance(plain, str) and plain.startswith(FORMULA_STARTS)
-    wraps = isinstance(plain, str) and len(plain) > width - 2
+    wraps = isinstance(plain, str) and (len(plain) > width - 2 or "\n" in plain)
     coloured = status_column and plain in _FILLS
-    if not (formula_like or wraps or coloured or isinstance(plain, bool)):
+    if not (formula_like or wraps or coloured or tall or isinstance(plain, bool)):
         return plain
     cell = WriteOnlyCell(sheet, value=plain)
     cell.alignment = _WRAP
