@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from goaltables.cache import ExtractionCache, Rejected
-from goaltables.errors import GoalTablesError
+from goaltables.errors import GoalTablesError, MissingTool
 from goaltables.extract import ReadOptions, extract, unreadable
 from goaltables.inputs import InputFile
 from goaltables.records import Extraction
@@ -271,8 +271,12 @@ def _worker_start() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-# Failures that say more about this run than about the file: tried again on the next run.
-PASSING_FAILURES = frozenset({"timeout", "crash", "memory", "internal-error"})
+# Failures that say more about this run than about the file: tried again on the next run
+# (a missing LibreOffice is installed, say), never cached.
+PASSING_FAILURES = frozenset({"timeout", "crash", "memory", "internal-error", MissingTool.kind})
+# Failures that are no fault of the file nor of goaltables: the file is skipped, the run is not
+# failed for it (`make run` on a machine without LibreOffice ends well).
+SKIPPED_KINDS = frozenset({MissingTool.kind})
 
 
 def _cacheable(outcome: Outcome) -> TypeGuard[Extraction | Failure]:

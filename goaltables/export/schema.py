@@ -12,6 +12,11 @@ from goaltables.records import DocumentInfo, Record
 # the --excel CSV and goals.xlsx make such cells inert, the plain CSV and Parquet keep them.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+# The sheets of goals.xlsx, in order; a workbook of exactly these is goaltables' own output.
+WORKBOOK_SHEETS = ("goals", "comparison", "documents", "links", "problems")
+# The report page says who made it: a folder walk knows the page as goaltables' own output.
+REPORT_GENERATOR = '<meta name="generator" content="goaltables">'
+
 
 @dataclass(frozen=True, slots=True)
 class Column:
