@@ -6,7 +6,8 @@ A folder is walked recursively. A file in it is taken when its name ends like a 
 archives are full of `scan0001` and `.bak` copies. Hidden files and folders (a leading dot,
 where caches live) are passed over. Entries that cannot be read (a symbolic link that loops or
 leads nowhere, a file without read permission) are kept, so the run reports them as problems
-instead of silently dropping them."""
+instead of silently dropping them. A `.csv` is taken when a row of it names goal-table columns;
+the output folder and goaltables' own outputs are never taken (`is_own_output`)."""
 
 from __future__ import annotations
 

@@ -31,7 +31,8 @@ GOALS = (
     Column(
         "source",
         "string",
-        "Input path, relative to the input folder in a folder run",
+        "Input path: below the folder in a one-folder run, else as reached from the input given;"
+        " unique in a run",
         "reports/2021-toteuma.txt",
     ),
     Column("page", "Int64", "1-based page; empty where the format has no pages", "12"),
@@ -116,7 +117,8 @@ DOCUMENTS = (
     Column(
         "source",
         "string",
-        "Input path, relative to the input folder in a folder run",
+        "Input path: below the folder in a one-folder run, else as reached from the input given;"
+        " unique in a run",
         "reports/2021-toteuma.txt",
     ),
     Column("format", "string", "How the file was read", "text/pdf-dump"),
