@@ -34,7 +34,9 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
 DEFAULT_TIMEOUT = 300.0  # seconds per file: a 158-page report takes about 4
-STDOUT = Path("-")  # `-o -`: the goals table as CSV on stdout, as csvkit and sqlite-utils do
+DASH = Path(
+    "-"
+)  # as csvkit and sqlite-utils: `-o -` is stdout (the goals as CSV), `extract -` stdin
 STDIN_NAME = "stdin"  # the source of `extract -`
 _VERBOSE, _QUIET = "goaltables.verbose", "goaltables.quiet"  # in click's context meta
 
@@ -152,7 +154,7 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_out_option(
     "Folder for goals, documents, links, comparison, problems (CSV, Parquet), goals.xlsx, "
-    "datapackage.json and review.csv."
+    "datapackage.json and review.csv; - writes the goals table to stdout as CSV."
 )
 @click.option(
     "--excel",
@@ -243,9 +245,9 @@ def run(
     from goaltables.inputs import read_manifest, unmatched_manifest_rows
     from goaltables.normalize.link import read_decisions
 
-    to_stdout = out_dir == STDOUT
+    to_stdout = out_dir == DASH
     try:
-        check_output_folder(out_dir)
+        check_output_folder(out_dir, "the goals table as CSV on stdout")
         marks = read_decisions(decisions) if decisions else None
         documents = read_manifest(manifest) if manifest else None
         items = _collect(inputs, None if to_stdout else out_dir)
@@ -303,12 +305,13 @@ def run(
     sys.exit(code)
 
 
-def check_output_folder(out_dir: Path) -> None:
-    """An -o that names a file is a usage error, before anything is read."""
-    if out_dir != STDOUT and out_dir.exists() and not out_dir.is_dir():
+def check_output_folder(out_dir: Path, dash: str = "") -> None:
+    """An -o that names a file is a usage error, before anything is read; `dash` says what
+    `-o -` does where it does something."""
+    if out_dir != DASH and out_dir.exists() and not out_dir.is_dir():
+        hint = f" (or - for {dash})" if dash else ""
         raise UsageError(
-            f"{name_as_text(str(out_dir))}: is a file, not a folder: give -o a folder "
-            "(or - for the goals table as CSV on stdout)"
+            f"{name_as_text(str(out_dir))}: is a file, not a folder: give -o a folder{hint}"
         )
 
 
@@ -343,7 +346,7 @@ def _write_outputs(result: Result, out_dir: Path, excel: bool) -> list[Path]:
     from goaltables.export.runstate import forget_run
 
     settings = ExportSettings(excel=excel)
-    if out_dir == STDOUT:
+    if out_dir == DASH:
         click.echo(goals_csv(result.records, settings), nl=False)
         return []
     forget_run(out_dir)
@@ -424,7 +427,7 @@ def extract(file: Path, as_json: bool, as_csv: bool, password: str | None) -> No
 
 
 def _read_one(file: Path, options: ReadOptions) -> Extraction:
-    if file == STDOUT:  # `-`: stdin here
+    if file == DASH:  # `-`: stdin here
         return extract_bytes(sys.stdin.buffer.read(), STDIN_NAME, options)
     return extract_file(file, name_as_text(str(file)), options)
 
