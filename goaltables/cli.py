@@ -272,7 +272,11 @@ def run(
     default_cache = None if to_stdout else out_dir / ".cache"
     cache = None if no_cache else (cache_dir or default_cache)
     batch = BatchSettings(
-        jobs=jobs or default_jobs(), timeout=timeout or None, cache_dir=cache, force=force
+        jobs=jobs or default_jobs(),
+        timeout=timeout or None,
+        cache_dir=cache,
+        force=force,
+        verbose=_flag(_VERBOSE),
     )
     progress = ProgressReport(quiet=_flag(_QUIET))
     for problem in unmatched_manifest_rows(documents or {}, items):

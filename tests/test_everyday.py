@@ -15,7 +15,7 @@ from frictionless import Package
 
 from goaltables.cli import main
 from goaltables.export.schema import GOALS
-from goaltables.extract import extract
+from goaltables.extract import READERS, extract
 from goaltables.inputs import collect_inputs
 from tests.golden_samples import SAMPLES
 from tests.truth import compare
@@ -237,3 +237,39 @@ def test_verbose_shows_tracebacks_and_quiet_only_errors(
     code, _, said = _invoke("extract", seed_001, "-v")
     assert code == 1
     assert said.startswith("Traceback (most recent call last)") and "RuntimeError: a bug" in said
+
+
+def test_shell_completion_as_the_readme_says() -> None:
+    readme = (SAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    assert 'eval "$(_GOALTABLES_COMPLETE=bash_source goaltables)"' in readme
+    result = CliRunner().invoke(
+        main, [], prog_name="goaltables", env={"_GOALTABLES_COMPLETE": "bash_source"}
+    )
+    assert result.exit_code == 0
+    assert "_goaltables_completion" in result.stdout
+    words = CliRunner().invoke(
+        main,
+        [],
+        prog_name="goaltables",
+        env={
+            "_GOALTABLES_COMPLETE": "bash_complete",
+            "COMP_WORDS": "goaltables ex",
+            "COMP_CWORD": "1",
+        },
+    )
+    assert "extract" in words.stdout
+
+
+def test_verbose_shows_the_traceback_of_a_readers_bug(
+    reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(READERS, "text", "tests.test_everyday:_broken_reader")
+    for flag, traced in (("-q", False), ("-v", True)):
+        code, _, said = _invoke("run", reports, "-o", tmp_path / "out", *IN_PROCESS, flag)
+        assert code == 1
+        assert ("Traceback (most recent call last)" in said) is traced
+        assert "internal-error" in said or "goaltables failed on it" in said
+
+
+def _broken_reader(*arguments: object) -> None:
+    raise RuntimeError("a reader's bug")
