@@ -240,7 +240,7 @@ def run(
         default_jobs,
         identify,
     )
-    from goaltables.console import ProgressReport, interrupted_message, summary
+    from goaltables.console import ProgressReport, interrupted_message, nothing_read, summary
     from goaltables.export import runstate
     from goaltables.inputs import read_manifest, unmatched_manifest_rows
     from goaltables.normalize.link import read_decisions
@@ -300,6 +300,9 @@ def run(
         click.echo("interrupted; the outputs were not rewritten", err=True)
         sys.exit(EXIT_INTERRUPTED)
     progress.close()
+    if not result.read_sources:  # a machine without the tool, a folder of broken files
+        _say(f"error: {nothing_read(result)}")
+        sys.exit(EXIT_SOME_FAILED)
     written = _write_outputs(result, out_dir, excel)
     said = summary(result, "stdout" if to_stdout else f"{out_dir}/", progress.from_cache)
     _inform(said)

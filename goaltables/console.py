@@ -97,25 +97,34 @@ def _problem_lines(finished: Finished) -> list[str]:
 
 def summary(result: Result, target: str, from_cache: int) -> str:
     """'12 files: 10 read, 2 failed (1 encrypted, 1 timeout); 310 rows of 84 goals -> out/'"""
+    goals = len({r.goal_id for r in result.records})
+    parts = [*_files_counted(result), f"{len(result.records)} rows of {goals} goals -> {target}"]
+    if from_cache:
+        parts.append(f"{from_cache} from the cache")
+    return "; ".join(parts)
+
+
+def nothing_read(result: Result) -> str:
+    """'2 files: 0 read, 2 failed (2 encrypted); nothing was read, so no output was replaced'"""
+    return "; ".join([*_files_counted(result), "nothing was read, so no output was replaced"])
+
+
+def _files_counted(result: Result) -> list[str]:
     failed = result.failed_sources
     failed_set = set(failed)
     kinds = Counter(p.kind for p in result.problems if p.source in failed_set)
     why = f" ({_counted(kinds)})" if kinds else ""
     duplicates = sum(p.kind == "duplicate" for p in result.problems)
     skipped = len(result.skipped_sources)
-    goals = len({r.goal_id for r in result.records})
     parts = [
         f"{len(result.documents)} files: {len(result.documents) - len(failed) - skipped} read, "
-        f"{len(failed)} failed{why}",
-        f"{len(result.records)} rows of {goals} goals -> {target}",
+        f"{len(failed)} failed{why}"
     ]
-    if skipped:
-        parts.insert(1, f"{skipped} skipped for want of a tool (see above)")
     if duplicates:
-        parts.insert(1, f"{duplicates} duplicate{'s' * (duplicates > 1)} skipped")
-    if from_cache:
-        parts.append(f"{from_cache} from the cache")
-    return "; ".join(parts)
+        parts.append(f"{duplicates} duplicate{'s' * (duplicates > 1)} skipped")
+    if skipped:
+        parts.append(f"{skipped} skipped for want of a tool (see above)")
+    return parts
 
 
 def _counted(kinds: Counter[str]) -> str:
@@ -133,4 +142,4 @@ def interrupted_message(done: int, total: int, cache: Path | None) -> str:
     )
 
 
-__all__: Sequence[str] = ["ProgressReport", "interrupted_message", "summary"]
+__all__: Sequence[str] = ["ProgressReport", "interrupted_message", "nothing_read", "summary"]

@@ -54,6 +54,12 @@ class Result:
         """Inputs left unread because this machine lacks a tool (LibreOffice): not failed."""
         return sorted({p.source for p in self.problems if p.kind in SKIPPED_KINDS})
 
+    @property
+    def read_sources(self) -> list[str]:
+        """Inputs that were read (with goal rows or without), in input order."""
+        unread = {*self.failed_sources, *self.skipped_sources}
+        return [d.source for d in self.documents if d.source not in unread]
+
 
 def run(
     inputs: Iterable[str | Path],

@@ -101,6 +101,26 @@ def test_inputs_without_reports_replace_nothing(reports: Path, tmp_path: Path) -
     assert (out / "goals.csv").read_bytes() == before
 
 
+def test_a_run_that_reads_no_file_replaces_nothing(
+    reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    assert _invoke("run", reports, "-o", out)[0] == 0
+    before = (out / "goals.csv").read_bytes()
+    unread = tmp_path / "unread"
+    unread.mkdir()
+    (unread / "rikki.txt").write_bytes(bytes(range(256)) * 4)
+    shutil.copy(ODT, unread / "outcome.odt")
+    monkeypatch.setattr("shutil.which", lambda name: None)  # and no LibreOffice
+    code, _, said = _invoke("run", unread, "-o", out, *IN_PROCESS)
+    assert code == 1
+    assert said.splitlines()[-1] == (
+        "error: 2 files: 0 read, 1 failed (1 encoding); 1 skipped for want of a tool (see "
+        "above); nothing was read, so no output was replaced"
+    )
+    assert (out / "goals.csv").read_bytes() == before
+
+
 def test_manifest_rows_that_match_no_input_are_reported(reports: Path, tmp_path: Path) -> None:
     manifest = tmp_path / "manifest.csv"
     manifest.write_text(
