@@ -34,9 +34,8 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
 DEFAULT_TIMEOUT = 300.0  # seconds per file: a 158-page report takes about 4
-DASH = Path(
-    "-"
-)  # as csvkit and sqlite-utils: `-o -` is stdout (the goals as CSV), `extract -` stdin
+# As in csvkit and sqlite-utils: `-o -` is stdout (the goals as CSV), `extract -` is stdin.
+DASH = Path("-")
 STDIN_NAME = "stdin"  # the source of `extract -`
 _VERBOSE, _QUIET = "goaltables.verbose", "goaltables.quiet"  # in click's context meta
 
@@ -339,10 +338,7 @@ def _repeat(last: LastRun) -> None:
     from goaltables.console import QUIET_PREFIXES
 
     for line in last.messages:
-        if not line.startswith(QUIET_PREFIXES):
-            _say(line)
-        else:
-            _inform(line)
+        (_inform if line.startswith(QUIET_PREFIXES) else _say)(line)
     _inform(f"{last.summary}; nothing changed since the last run")
     sys.exit(last.exit_code)
 
