@@ -311,14 +311,21 @@ def run(
     sys.exit(code)
 
 
+# An -o ending so names a file the user expects, not the folder it would become.
+_FILE_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".parquet", ".json", ".html"})
+
+
 def check_output_folder(out_dir: Path, dash: str = "") -> None:
-    """An -o that names a file is a usage error, before anything is read; `dash` says what
-    `-o -` does where it does something."""
-    if out_dir != DASH and out_dir.exists() and not out_dir.is_dir():
-        hint = f" (or - for {dash})" if dash else ""
-        raise UsageError(
-            f"{name_as_text(str(out_dir))}: is a file, not a folder: give -o a folder{hint}"
-        )
+    """An -o that is a file, or is named like one (`-o result.csv`), is a usage error before
+    anything is read; `dash` says what `-o -` does where it does something."""
+    if out_dir == DASH or out_dir.is_dir():
+        return
+    hint = f" (or - for {dash})" if dash else ""
+    name = name_as_text(str(out_dir))
+    if out_dir.exists():
+        raise UsageError(f"{name}: is a file, not a folder: give -o a folder{hint}")
+    if out_dir.suffix.lower() in _FILE_SUFFIXES:
+        raise UsageError(f"{name}: named like a file, but -o takes a folder{hint}")
 
 
 def _collect(inputs: Sequence[Path], out_dir: Path | None) -> list[InputFile]:

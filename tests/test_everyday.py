@@ -213,6 +213,13 @@ def test_dash_o_at_a_file_is_a_usage_error(reports: Path, tmp_path: Path) -> Non
         "(or - for the goals table as CSV on stdout)"
     ]
     assert taken.read_text(encoding="utf-8") == "mine\n"
+    code, _, said = _invoke("run", reports, "-o", tmp_path / "tulos.csv")
+    assert code == 2
+    assert said.splitlines() == [
+        f"error: {tmp_path / 'tulos.csv'}: named like a file, but -o takes a folder "
+        "(or - for the goals table as CSV on stdout)"
+    ]
+    assert not (tmp_path / "tulos.csv").exists()
 
 
 def test_extract_writes_csv_json_and_whole_rows_and_reads_stdin(seed_001: Path) -> None:
