@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import signal
 import stat
+import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from goaltables.cache import ExtractionCache, Rejected
-from goaltables.errors import GoalTablesError
+from goaltables.errors import GoalTablesError, MissingTool
 from goaltables.extract import ReadOptions, extract, unreadable
 from goaltables.inputs import InputFile
 from goaltables.records import Extraction
@@ -43,6 +44,7 @@ class BatchSettings:
     cache_dir: Path | None = None  # None: no cache
     force: bool = False  # read every file again, and renew its cache entry
     strict: bool = False  # stop at the first failure
+    verbose: bool = False  # a reader's bug prints its traceback on stderr (`-v`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +165,8 @@ class _Run:
             try:
                 for index in self.missing:
                     item = self.items[index]
-                    self._done(index, read_one(item.path, item.source, self.options))
+                    outcome = read_one(item.path, item.source, self.options, self.settings.verbose)
+                    self._done(index, outcome)
                     if self.stopped:
                         return
             except KeyboardInterrupt:
@@ -187,7 +190,7 @@ class _Run:
             pending: dict[Future[Extraction | Failure], int] = {}
             for index in order:
                 item = self.items[index]
-                arguments = (item.path, item.source, self.options)
+                arguments = (item.path, item.source, self.options, self.settings.verbose)
                 future = pool.schedule(read_one, args=arguments, timeout=self.settings.timeout)
                 pending[future] = index
             while pending and not self.stopped:
@@ -231,8 +234,11 @@ class _Run:
         return ExtractionCache.key(self.hashes[index], item.path.name, self.options_key)
 
 
-def read_one(path: Path, source: str, options: ReadOptions) -> Extraction | Failure:
-    """Extract one file; every error, foreseen or not, becomes a Failure of that file."""
+def read_one(
+    path: Path, source: str, options: ReadOptions, verbose: bool = False
+) -> Extraction | Failure:
+    """Extract one file; every error, foreseen or not, becomes a Failure of that file (and,
+    `verbose`, a bug's traceback goes to stderr: the worker's is the terminal's)."""
     try:
         return extract(path, source, options)
     except GoalTablesError as error:
@@ -240,6 +246,8 @@ def read_one(path: Path, source: str, options: ReadOptions) -> Extraction | Fail
     except MemoryError:
         return Failure("memory", "ran out of memory while reading it")
     except Exception as error:  # a reader's bug must not end the batch
+        if verbose:
+            traceback.print_exc()
         return Failure(
             "internal-error",
             f"goaltables failed on it ({type(error).__name__}: {error}); please report this "
@@ -271,8 +279,12 @@ def _worker_start() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-# Failures that say more about this run than about the file: tried again on the next run.
-PASSING_FAILURES = frozenset({"timeout", "crash", "memory", "internal-error"})
+# Failures that say more about this run than about the file: tried again on the next run
+# (a missing LibreOffice is installed, say), never cached.
+PASSING_FAILURES = frozenset({"timeout", "crash", "memory", "internal-error", MissingTool.kind})
+# Failures that are no fault of the file nor of goaltables: the file is skipped, the run is not
+# failed for it (`make run` on a machine without LibreOffice ends well).
+SKIPPED_KINDS = frozenset({MissingTool.kind})
 
 
 def _cacheable(outcome: Outcome) -> TypeGuard[Extraction | Failure]:

@@ -1,14 +1,17 @@
 """The command line: options, messages and exit codes only; the work is in the pipeline.
 
-Exit codes: 0 all inputs read, 1 some input failed, 2 usage error, 130 interrupted (Ctrl-C).
-Data goes to stdout, messages to stderr."""
+Exit codes: 0 all inputs read (files skipped for want of a tool included), 1 some input
+failed, 2 usage error, 130 interrupted (Ctrl-C). Data goes to stdout, messages to stderr;
+`-q` keeps only the errors, `-v` adds the traceback to an error."""
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,15 +19,25 @@ from goaltables import __version__
 from goaltables.errors import GoalTablesError, UsageError
 from goaltables.escapes import name_as_text, printable
 from goaltables.export.schema import goal_rows
-from goaltables.extract import ReadOptions, detect_format, read_bytes
+from goaltables.extract import ReadOptions, detect_format, extract_bytes, read_bytes
 from goaltables.extract import extract as extract_file
 from goaltables.extract.tables import NO_BOX, RawTable
 from goaltables.extract.textio import clean_cell
 from goaltables.normalize import assign_goal_ids
+from goaltables.records import Extraction, Record
+
+if TYPE_CHECKING:
+    from goaltables.export.runstate import LastRun
+    from goaltables.inputs import InputFile
+    from goaltables.pipeline import Result
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
 DEFAULT_TIMEOUT = 300.0  # seconds per file: a 158-page report takes about 4
+# As in csvkit and sqlite-utils: `-o -` is stdout (the goals as CSV), `extract -` is stdin.
+DASH = Path("-")
+STDIN_NAME = "stdin"  # the source of `extract -`
+_VERBOSE, _QUIET = "goaltables.verbose", "goaltables.quiet"  # in click's context meta
 
 _PASSWORD = click.option("--password", default=None, help="Password that opens encrypted PDFs.")
 _PAGES = click.option(
@@ -40,6 +53,37 @@ def _out_option(what: str) -> Callable[[Callable[..., None]], Callable[..., None
     return click.option(
         "-o", "--out", "out_dir", required=True, type=click.Path(path_type=Path), help=what
     )
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    ctx.meta[f"goaltables.{param.name}"] = value
+
+
+def _verbosity(command: Callable[..., None]) -> Callable[..., None]:
+    """-v and -q on every command: options of the command, not of the group, so they may
+    stand anywhere on the line (`goaltables run reports/ -o out/ -q`)."""
+    quiet = click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember,
+        help="Errors only: no progress, notes or summary.",
+    )
+    verbose = click.option(
+        "-v",
+        "--verbose",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember,
+        help="Show the traceback of an error.",
+    )
+    return verbose(quiet(command))
+
+
+def _flag(name: str) -> bool:
+    context = click.get_current_context(silent=True)
+    return bool(context and context.meta.get(name))
 
 
 def parse_pages(text: str | None) -> list[int] | None:
@@ -63,12 +107,38 @@ def _say(line: str) -> None:
     click.echo(printable(line), err=True)
 
 
+def _inform(line: str) -> None:
+    """A message that is no error: held back by -q."""
+    if not _flag(_QUIET):
+        _say(line)
+
+
 def _fail(error: GoalTablesError) -> None:
+    if _flag(_VERBOSE):
+        click.echo(traceback.format_exc(), err=True, nl=False)
     _say(f"error: {error}")
     sys.exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_SOME_FAILED)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The group: a bug in goaltables is one line, or with -v its traceback, and exit 1."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as error:
+            if ctx.meta.get(_VERBOSE):
+                click.echo(traceback.format_exc(), err=True, nl=False)
+            _say(
+                f"error: goaltables failed ({type(error).__name__}: {error}); run again with "
+                "-v for the traceback, and please report it"
+            )
+            sys.exit(EXIT_SOME_FAILED)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="goaltables")
 def main() -> None:
     """Turn the goal tables of municipal reports into a clean dataset.
@@ -83,7 +153,7 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_out_option(
     "Folder for goals, documents, links, comparison, problems (CSV, Parquet), goals.xlsx, "
-    "datapackage.json and review.csv."
+    "datapackage.json and review.csv; - writes the goals table to stdout as CSV."
 )
 @click.option(
     "--excel",
@@ -129,6 +199,7 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
 @click.option("--force", is_flag=True, help="Read every file again, even those in the cache.")
 @_PASSWORD
+@_verbosity
 def run(
     inputs: tuple[Path, ...],
     out_dir: Path,
@@ -145,10 +216,13 @@ def run(
 ) -> None:
     """Extract, normalize and export every report in INPUTS: files, folders (read
     recursively; a file is taken by its content, whatever its name) and glob patterns.
+    The output folder and goaltables' own outputs are never read; an input that matches
+    nothing, or inputs that hold no report, replace nothing (exit 2).
 
     Files are read in worker processes. What each file gave is cached, so a second run reads
     only new and changed files, and a run stopped with Ctrl-C goes on where it stopped.
-    The outputs are replaced whole at the end, never left half-written.
+    The outputs are replaced whole at the end, never left half-written. `-o -` writes the
+    goals table to stdout as CSV instead.
 
     \b
     Example:
@@ -156,6 +230,7 @@ def run(
       goaltables run 'archive/**/*.pdf' -o out/ --jobs 4 --timeout 120
       goaltables run reports/ -o out/ --decisions out/review.csv
       goaltables run archive/ -o out/ --manifest archive/manifest.csv
+      goaltables run reports/ -o - -q > goals.csv
     """
     from goaltables.batch import (
         PASSING_FAILURES,
@@ -164,18 +239,21 @@ def run(
         default_jobs,
         identify,
     )
-    from goaltables.console import ProgressReport, interrupted_message, summary
+    from goaltables.console import ProgressReport, interrupted_message, nothing_read, summary
     from goaltables.export import runstate
-    from goaltables.inputs import collect_inputs, read_manifest
+    from goaltables.inputs import read_manifest, unmatched_manifest_rows
     from goaltables.normalize.link import read_decisions
 
+    to_stdout = out_dir == DASH
     try:
+        check_output_folder(out_dir, "the goals table as CSV on stdout")
         marks = read_decisions(decisions) if decisions else None
         documents = read_manifest(manifest) if manifest else None
+        items = _collect(inputs, None if to_stdout else out_dir)
     except GoalTablesError as error:
         _fail(error)
         return
-    identified = identify(collect_inputs(inputs))
+    identified = identify(items)
     key = runstate.run_key(
         [(i.item.source, i.content_hash, str(i.unreadable)) for i in identified],
         password,
@@ -184,21 +262,24 @@ def run(
         _bytes_of(manifest),
         _bytes_of(decisions),
     )
-    last = None if (force or no_cache) else runstate.current_run(out_dir, key)
+    last = None if (force or no_cache or to_stdout) else runstate.current_run(out_dir, key)
     if last is not None:
-        for line in last.messages:
-            _say(line)
-        _say(f"{last.summary}; nothing changed since the last run")
-        sys.exit(last.exit_code)
+        _repeat(last)
     # Only a run with work to do pays for pandas, pyarrow and the linking's libraries.
-    from goaltables.export.dataset import ExportSettings, write_dataset
     from goaltables.pipeline import run_identified
 
-    cache = None if no_cache else (cache_dir or out_dir / ".cache")
+    default_cache = None if to_stdout else out_dir / ".cache"
+    cache = None if no_cache else (cache_dir or default_cache)
     batch = BatchSettings(
-        jobs=jobs or default_jobs(), timeout=timeout or None, cache_dir=cache, force=force
+        jobs=jobs or default_jobs(),
+        timeout=timeout or None,
+        cache_dir=cache,
+        force=force,
+        verbose=_flag(_VERBOSE),
     )
-    progress = ProgressReport()
+    progress = ProgressReport(quiet=_flag(_QUIET))
+    for problem in unmatched_manifest_rows(documents or {}, items):
+        progress.say(f"note: {problem}")
     try:
         result = run_identified(
             identified,
@@ -218,25 +299,74 @@ def run(
         click.echo("interrupted; the outputs were not rewritten", err=True)
         sys.exit(EXIT_INTERRUPTED)
     progress.close()
-    runstate.forget_run(out_dir)
+    if not result.read_sources:  # a machine without the tool, a folder of broken files
+        _say(f"error: {nothing_read(result)}")
+        sys.exit(EXIT_SOME_FAILED)
+    written = _write_outputs(result, out_dir, excel)
+    said = summary(result, "stdout" if to_stdout else f"{out_dir}/", progress.from_cache)
+    _inform(said)
+    code = EXIT_SOME_FAILED if result.failed_sources else EXIT_OK
+    if written and not no_cache and not any(p.kind in PASSING_FAILURES for p in result.problems):
+        runstate.record_run(out_dir, key, written, runstate.LastRun(progress.messages, said, code))
+    sys.exit(code)
+
+
+# An -o ending so names a file the user expects, not the folder it would become.
+_FILE_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".parquet", ".json", ".html"})
+
+
+def check_output_folder(out_dir: Path, dash: str = "") -> None:
+    """An -o that is a file, or is named like one (`-o result.csv`), is a usage error before
+    anything is read; `dash` says what `-o -` does where it does something."""
+    if out_dir == DASH or out_dir.is_dir():
+        return
+    hint = f" (or - for {dash})" if dash else ""
+    name = name_as_text(str(out_dir))
+    if out_dir.exists():
+        raise UsageError(f"{name}: is a file, not a folder: give -o a folder{hint}")
+    if out_dir.suffix.lower() in _FILE_SUFFIXES:
+        raise UsageError(f"{name}: named like a file, but -o takes a folder{hint}")
+
+
+def _collect(inputs: Sequence[Path], out_dir: Path | None) -> list[InputFile]:
+    """The files to read; UsageError for a typo or inputs that hold no report: a run that
+    reads nothing must not replace a dataset with an empty one."""
+    from goaltables.inputs import collect_inputs
+
+    items = collect_inputs(inputs, out_dir)
+    if not items:
+        named = ", ".join(name_as_text(str(i)) for i in inputs)
+        raise UsageError(f"{named}: no report file in it: nothing was read, no output replaced")
+    return items
+
+
+def _repeat(last: LastRun) -> None:
+    """Nothing changed since the last run: its messages again, and its exit code."""
+    from goaltables.console import QUIET_PREFIXES
+
+    for line in last.messages:
+        (_inform if line.startswith(QUIET_PREFIXES) else _say)(line)
+    _inform(f"{last.summary}; nothing changed since the last run")
+    sys.exit(last.exit_code)
+
+
+def _write_outputs(result: Result, out_dir: Path, excel: bool) -> list[Path]:
+    """The dataset into `out_dir`, or the goals table on stdout (`-o -`: nothing written)."""
+    from goaltables.export.dataset import ExportSettings, goals_csv, write_dataset
+    from goaltables.export.runstate import forget_run
+
+    settings = ExportSettings(excel=excel)
+    if out_dir == DASH:
+        click.echo(goals_csv(result.records, settings), nl=False)
+        return []
+    forget_run(out_dir)
     try:
-        written = write_dataset(
-            out_dir,
-            result.documents,
-            result.records,
-            result.problems,
-            ExportSettings(excel=excel),
-            result.linking,
+        return write_dataset(
+            out_dir, result.documents, result.records, result.problems, settings, result.linking
         )
     except GoalTablesError as error:  # an output that cannot be written: its name, one line
         _fail(error)
-        return
-    said = summary(result, out_dir, progress.from_cache)
-    _say(said)
-    code = EXIT_SOME_FAILED if result.failed_sources else EXIT_OK
-    if not no_cache and not any(p.kind in PASSING_FAILURES for p in result.problems):
-        runstate.record_run(out_dir, key, written, runstate.LastRun(progress.messages, said, code))
-    sys.exit(code)
+        raise  # _fail exits; for the type checker
 
 
 def _bytes_of(path: Path | None) -> bytes | None:
@@ -253,6 +383,7 @@ def _bytes_of(path: Path | None) -> bytes | None:
     default=None,
     help="The HTML file to write.  [default: DATASET/report.html]",
 )
+@_verbosity
 def report(dataset: Path, target: Path | None) -> None:
     """Write one web page of how goals fared document by document, from a DATASET folder
     that `goaltables run` wrote. The page needs no network: open it, send it, put it online.
@@ -272,37 +403,64 @@ def report(dataset: Path, target: Path | None) -> None:
     except GoalTablesError as error:
         _fail(error)
         return
-    _say(f"{target}")
+    _inform(f"{target}")
 
 
 @main.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="JSON lines: one record per line.")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV with the columns of goals.csv.")
 @_PASSWORD
-def extract(file: Path, as_json: bool, password: str | None) -> None:
-    """Show the goal rows read from one FILE, as a table (or JSON lines).
+@_verbosity
+def extract(file: Path, as_json: bool, as_csv: bool, password: str | None) -> None:
+    """Show the goal rows read from one FILE (- reads stdin): a table, cut to fit on a
+    terminal and whole rows when piped; or CSV, or JSON lines with each row's table and row.
 
     \b
     Example:
       goaltables extract 2021-toteuma.txt
       goaltables extract tilinpaatos-2024.pdf --json | jq .goal
+      goaltables extract tilinpaatos-2024.pdf --csv > goals.csv
+      goaltables extract - --csv < 2021-toteuma.txt
     """
     try:
-        extraction = extract_file(file, name_as_text(str(file)), ReadOptions(password=password))
+        if as_json and as_csv:
+            raise UsageError("give --json or --csv, not both")
+        extraction = _read_one(file, ReadOptions(password=password))
     except GoalTablesError as error:
         _fail(error)
         return
     records = assign_goal_ids(extraction.records)
     for note in extraction.document.problems:
-        _say(f"note: {file}: {note}")
-    if as_json:
+        _inform(f"note: {extraction.document.source}: {note}")
+    click.echo(_records_as(records, "json" if as_json else "csv" if as_csv else "table"), nl=False)
+
+
+def _read_one(file: Path, options: ReadOptions) -> Extraction:
+    if file == DASH:  # `-`: stdin here
+        return extract_bytes(sys.stdin.buffer.read(), STDIN_NAME, options)
+    return extract_file(file, name_as_text(str(file)), options)
+
+
+def _records_as(records: list[Record], form: str) -> str:
+    """The records as JSON lines, CSV or a table (cut on a terminal, whole when piped)."""
+    if form == "json":
+        lines = []
         for record, row in zip(records, goal_rows(records), strict=True):
             row |= {"table": record.source.table, "row": record.source.row}
-            click.echo(json.dumps(row, ensure_ascii=False))
-    else:
-        from goaltables.export.text import format_records  # pandas: only here
+            lines.append(json.dumps(row, ensure_ascii=False) + "\n")
+        return "".join(lines)
+    if form == "csv":
+        from goaltables.export.dataset import ExportSettings, goals_csv  # pandas: only here
 
-        click.echo(format_records(records))
+        return goals_csv(records, ExportSettings())
+    from goaltables.export.text import format_records
+
+    return format_records(records, whole=not stdout_is_terminal()) + "\n"
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 @main.command()
@@ -315,6 +473,7 @@ def extract(file: Path, as_json: bool, password: str | None) -> None:
     help='{"tables": [{"page", "method", "bbox", "rows": [[...]]}]}',
 )
 @_PASSWORD
+@_verbosity
 def tables(file: Path, pages: str | None, as_json: bool, password: str | None) -> None:
     """Show every table of a file, goal table or not, as grids of cell text.
 
@@ -362,6 +521,7 @@ def _table_json(table: RawTable) -> dict[str, object]:
 @_out_option("Folder for the PNG pictures.")
 @click.option("--resolution", default=100, show_default=True, help="Pixels per inch.")
 @_PASSWORD
+@_verbosity
 def inspect(
     file: Path, pages: str | None, out_dir: Path, resolution: int, password: str | None
 ) -> None:
@@ -377,6 +537,7 @@ def inspect(
     from goaltables.export.inspect import inspect_pdf  # Pillow drawing: only here
 
     try:
+        check_output_folder(out_dir)
         if detect_format(read_bytes(file, str(file)), str(file)) != "pdf":
             raise UsageError(f"{file}: not a PDF; `inspect` draws PDF pages")
         written = inspect_pdf(file, out_dir, parse_pages(pages), password, resolution)
@@ -385,4 +546,4 @@ def inspect(
         return
     for path in written:
         click.echo(str(path))
-    _say(f"{len(written)} pages drawn -> {out_dir}/")
+    _inform(f"{len(written)} pages drawn -> {out_dir}/")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from goaltables.batch import Duplicate, Failure, Finished
+from goaltables.batch import SKIPPED_KINDS, Duplicate, Failure, Finished
 from goaltables.escapes import printable
 from goaltables.records import Problem
 
@@ -22,9 +22,12 @@ if TYPE_CHECKING:
 class ProgressReport:
     """Called once per finished file; `close` when the files are done."""
 
-    def __init__(self, stream: TextIO | None = None, bar: bool | None = None) -> None:
+    def __init__(
+        self, stream: TextIO | None = None, bar: bool | None = None, quiet: bool = False
+    ) -> None:
         self.stream = stream or sys.stderr
-        self.use_bar = self.stream.isatty() if bar is None else bar
+        self.quiet = quiet  # no bar, no line per file, no notes: only the errors
+        self.use_bar = not quiet and (self.stream.isatty() if bar is None else bar)
         self.bar: Any = None
         self.from_cache = 0
         self.messages: list[str] = []  # the problem lines said, for the summary of a re-run
@@ -33,11 +36,16 @@ class ProgressReport:
         self.from_cache += finished.cached
         if self.use_bar:
             self._update_bar(finished, total)
-        else:
+        elif not self.quiet:
             width = len(str(total))
             self._say(f"[{done:>{width}}/{total}] {_what_became(finished)}")
         for line in _problem_lines(finished):
-            self.messages.append(line)
+            self.say(line)
+
+    def say(self, line: str) -> None:
+        """A problem line, kept for a re-run to repeat; when quiet, errors only."""
+        self.messages.append(line)
+        if not (self.quiet and line.startswith(QUIET_PREFIXES)):
             self._say(line)
 
     def close(self) -> None:
@@ -61,11 +69,16 @@ class ProgressReport:
             click.echo(printable(line), file=self.stream)
 
 
+# The lines `--quiet` holds back: what was noted or skipped is in problems.csv all the same.
+QUIET_PREFIXES = ("note:", "skipped:")
+
+
 def _what_became(finished: Finished) -> str:
     outcome, source = finished.outcome, finished.item.source
     cached = " (from the cache)" if finished.cached else ""
     if isinstance(outcome, Failure):
-        return f"{source}: failed ({outcome.kind}){cached}"
+        said = "skipped" if outcome.kind in SKIPPED_KINDS else "failed"
+        return f"{source}: {said} ({outcome.kind}){cached}"
     if isinstance(outcome, Duplicate):
         return f"{source}: skipped, the same file as {outcome.first}"
     return f"{source}: {len(outcome.records)} rows{cached}"
@@ -75,30 +88,43 @@ def _problem_lines(finished: Finished) -> list[str]:
     outcome, source = finished.outcome, finished.item.source
     notes = [f"note: {source}: {note}" for note in finished.notes]
     if isinstance(outcome, Failure):
-        return [*notes, f"error: {Problem(source, outcome.kind, outcome.message)}"]
+        said = "skipped" if outcome.kind in SKIPPED_KINDS else "error"
+        return [*notes, f"{said}: {Problem(source, outcome.kind, outcome.message)}"]
     if isinstance(outcome, Duplicate):
         return notes
     return notes + [f"note: {source}: {note}" for note in outcome.document.problems]
 
 
-def summary(result: Result, out_dir: Path, from_cache: int) -> str:
+def summary(result: Result, target: str, from_cache: int) -> str:
     """'12 files: 10 read, 2 failed (1 encrypted, 1 timeout); 310 rows of 84 goals -> out/'"""
+    goals = len({r.goal_id for r in result.records})
+    parts = [*_files_counted(result), f"{len(result.records)} rows of {goals} goals -> {target}"]
+    if from_cache:
+        parts.append(f"{from_cache} from the cache")
+    return "; ".join(parts)
+
+
+def nothing_read(result: Result) -> str:
+    """'2 files: 0 read, 2 failed (2 encrypted); nothing was read, so no output was replaced'"""
+    return "; ".join([*_files_counted(result), "nothing was read, so no output was replaced"])
+
+
+def _files_counted(result: Result) -> list[str]:
     failed = result.failed_sources
     failed_set = set(failed)
     kinds = Counter(p.kind for p in result.problems if p.source in failed_set)
     why = f" ({_counted(kinds)})" if kinds else ""
     duplicates = sum(p.kind == "duplicate" for p in result.problems)
-    goals = len({r.goal_id for r in result.records})
+    skipped = len(result.skipped_sources)
     parts = [
-        f"{len(result.documents)} files: {len(result.documents) - len(failed)} read, "
-        f"{len(failed)} failed{why}",
-        f"{len(result.records)} rows of {goals} goals -> {out_dir}/",
+        f"{len(result.documents)} files: {len(result.documents) - len(failed) - skipped} read, "
+        f"{len(failed)} failed{why}"
     ]
     if duplicates:
-        parts.insert(1, f"{duplicates} duplicate{'s' * (duplicates > 1)} skipped")
-    if from_cache:
-        parts.append(f"{from_cache} from the cache")
-    return "; ".join(parts)
+        parts.append(f"{duplicates} duplicate{'s' * (duplicates > 1)} skipped")
+    if skipped:
+        parts.append(f"{skipped} skipped for want of a tool (see above)")
+    return parts
 
 
 def _counted(kinds: Counter[str]) -> str:
@@ -116,4 +142,4 @@ def interrupted_message(done: int, total: int, cache: Path | None) -> str:
     )
 
 
-__all__: Sequence[str] = ["ProgressReport", "interrupted_message", "summary"]
+__all__: Sequence[str] = ["ProgressReport", "interrupted_message", "nothing_read", "summary"]

@@ -25,6 +25,13 @@ class UnsupportedFormat(GoalTablesError, ValueError):
     kind = "format"
 
 
+class MissingTool(GoalTablesError, RuntimeError):
+    """A program the file's format needs (LibreOffice for .doc, .odt, .rtf) is not installed:
+    the machine's fault, not the file's, so the file is skipped and tried again next run."""
+
+    kind = "missing-tool"
+
+
 class NoGoalTable(GoalTablesError, ValueError):
     """The document was read but holds no goal table."""
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from goaltables.batch import (
+    SKIPPED_KINDS,
     BatchSettings,
     Duplicate,
     Failure,
@@ -20,13 +21,20 @@ from goaltables.batch import (
     identify,
 )
 from goaltables.extract import ReadOptions
-from goaltables.inputs import InputFile, Manifest, collect_inputs, read_manifest, with_manifest
+from goaltables.inputs import (
+    InputFile,
+    Manifest,
+    collect_inputs,
+    read_manifest,
+    unmatched_manifest_rows,
+    with_manifest,
+)
 from goaltables.normalize import Linking, LinkSettings, assign_goal_ids, link_documents
 from goaltables.normalize.link import Decisions, assign_linked_ids, mark_duplicates
 from goaltables.records import DocumentInfo, Problem, Record
 
 # Problem kinds that report something but do not fail the file.
-NOT_FAILURES = frozenset({"note", "duplicate"})
+NOT_FAILURES = frozenset({"note", "duplicate", *SKIPPED_KINDS})
 
 
 @dataclass
@@ -40,6 +48,17 @@ class Result:
     def failed_sources(self) -> list[str]:
         """Inputs that gave no records because of an error (notes and duplicates aside)."""
         return sorted({p.source for p in self.problems if p.kind not in NOT_FAILURES})
+
+    @property
+    def skipped_sources(self) -> list[str]:
+        """Inputs left unread because this machine lacks a tool (LibreOffice): not failed."""
+        return sorted({p.source for p in self.problems if p.kind in SKIPPED_KINDS})
+
+    @property
+    def read_sources(self) -> list[str]:
+        """Inputs that were read (with goal rows or without), in input order."""
+        unread = {*self.failed_sources, *self.skipped_sources}
+        return [d.source for d in self.documents if d.source not in unread]
 
 
 def run(
@@ -81,6 +100,7 @@ def run_identified(
     result = Result()
     for one in finished:
         _add(result, one, manifest or {})
+    result.problems += unmatched_manifest_rows(manifest or {}, [i.item for i in identified])
     records = assign_goal_ids(result.records)
     result.linking = link_documents(result.documents, records, link_settings, decisions)
     result.records = assign_linked_ids(records, result.linking)

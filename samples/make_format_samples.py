@@ -4,8 +4,10 @@ The report is the 2022 outcome of the PDF corpus (samples/pdf/2022-outcome-lands
 traffic-lights.docx: one ruled landscape table over four pages, merged area and goal cells,
 coloured ● ratings, a legend above it). LibreOffice converts the Word file to ODT, DOC, RTF and
 HTML, as a city's staff would save it; openpyxl writes the XLSX a city would keep the same table
-in, from the Word file's own cells (merged ranges kept, each ● in its colour). With the PDF and
-the DOCX beside them in samples/pdf, that is the one report in seven formats.
+in, from the Word file's own cells (merged ranges kept, each ● in its colour), and the CSV that
+Finnish Excel saves of that sheet ("CSV UTF-8": a BOM, `;` between cells, a merged cell's text
+in its first row only, colours lost). With the PDF and the DOCX beside them in samples/pdf, that
+is the one report in eight formats.
 
 Needs LibreOffice (`soffice`) on PATH and python-docx and openpyxl; exits with one line naming
 what is missing.
@@ -13,6 +15,7 @@ what is missing.
 
 from __future__ import annotations
 
+import csv
 import shutil
 import subprocess
 import tempfile
@@ -73,6 +76,17 @@ def write_xlsx() -> None:
     sheet.parent.save(OUT / f"{STEM}.xlsx")
 
 
+def write_csv() -> None:
+    """The worksheet as Finnish Excel saves it as "CSV UTF-8": what a city's staff export."""
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(OUT / f"{STEM}.xlsx").active
+    with open(OUT / f"{STEM}.csv", "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+        for row in sheet.iter_rows(values_only=True):
+            writer.writerow(["" if value is None else value for value in row])
+
+
 def _paragraphs(tc):  # type: ignore[no-untyped-def]
     from docx.text.paragraph import Paragraph
 
@@ -119,6 +133,7 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     convert_with_libreoffice()
     write_xlsx()
+    write_csv()
     for path in sorted(OUT.glob(f"{STEM}.*")):
         print(path.relative_to(HERE.parent))
 

@@ -94,12 +94,21 @@ def test_a_bad_file_fails_alone(reports: Path, tmp_path: Path) -> None:
     assert documents.set_index("source").loc["rikki.txt", "problems"].startswith("not text")
 
 
-def test_missing_input_is_reported_not_raised(tmp_path: Path) -> None:
-    result = CliRunner().invoke(
-        main, ["run", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o")]
-    )
-    assert result.exit_code == 1
-    assert "nope.txt: no such file" in result.stderr
+def test_a_missing_input_is_a_usage_error_and_replaces_nothing(
+    reports: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["run", str(reports), "-o", str(out)]).exit_code == 0
+    before = (out / "goals.csv").read_bytes()
+    for typo in (tmp_path / "raprots", f"{reports}/*.pfd"):
+        result = CliRunner().invoke(main, ["run", str(typo), "-o", str(out)])
+        assert result.exit_code == 2
+        assert result.stderr.splitlines() == [
+            f"error: {typo}: no such file or folder"
+            if "*" not in str(typo)
+            else f"error: {typo}: no file or folder matches this pattern"
+        ]
+        assert (out / "goals.csv").read_bytes() == before
 
 
 def test_usage_error_exits_2() -> None:
@@ -107,7 +116,8 @@ def test_usage_error_exits_2() -> None:
     assert CliRunner().invoke(main, ["run", "x.txt"]).exit_code == 2  # no -o
 
 
-def test_extract_prints_a_table(seed_001: Path) -> None:
+def test_extract_prints_a_table(seed_001: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("goaltables.cli.stdout_is_terminal", lambda: True)
     result = CliRunner().invoke(main, ["extract", str(seed_001)])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()

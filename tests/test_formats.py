@@ -37,7 +37,7 @@ def test_the_format_is_told_by_content(kind: str, tmp_path: Path) -> None:
 
 def test_without_libreoffice_the_message_names_the_package(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("shutil.which", lambda name: None)
-    from goaltables.errors import UnsupportedFormat
+    from goaltables.errors import MissingTool
 
-    with pytest.raises(UnsupportedFormat, match=r"needs LibreOffice.*libreoffice-writer-nogui"):
+    with pytest.raises(MissingTool, match=r"needs LibreOffice.*libreoffice-writer-nogui"):
         extract(FORMATS["odt"], "raportti.odt")

@@ -17,7 +17,7 @@ from goaltables.export.comparison import comparison_frame, links_frame, review_f
 from goaltables.export.datapackage import data_package
 from goaltables.export.escaping import encodable, spreadsheet_notes, unencodable_notes
 from goaltables.export.files import atomic_path
-from goaltables.export.schema import FORMULA_STARTS
+from goaltables.export.schema import FORMULA_STARTS, WORKBOOK_SHEETS
 from goaltables.export.tables import documents_frame, goals_frame, problems_frame
 from goaltables.export.workbook import write_workbook
 from goaltables.normalize.link import Linking
@@ -51,6 +51,15 @@ def write_csv(df: pd.DataFrame, path: Path, settings: ExportSettings) -> None:
     )
 
 
+def goals_csv(records: list[Record], settings: ExportSettings) -> str:
+    """The goals table as CSV text, for `-o -`: the columns, separator and inert cells of
+    goals.csv (no BOM: a stream is no file a spreadsheet opens)."""
+    df = goals_frame(records)
+    if settings.excel:
+        df = inert_for_spreadsheets(df)
+    return str(df.to_csv(index=False, sep=";" if settings.excel else ",", lineterminator="\n"))
+
+
 def inert_for_spreadsheets(df: pd.DataFrame) -> pd.DataFrame:
     """Text cells a spreadsheet would run as formulas, made inert as OWASP recommends: a single
     quote before them ("'=SUM(A1)" shows as =SUM(A1), as text). Only the --excel CSV does this;
@@ -81,8 +90,6 @@ def write_parquet(df: pd.DataFrame, path: Path, settings: ExportSettings) -> Non
     }
     pq.write_table(table.replace_schema_metadata(metadata), path)
 
-
-WORKBOOK_SHEETS = ("goals", "comparison", "documents", "links", "problems")
 
 Writer = Callable[[pd.DataFrame, Path, ExportSettings], None]
 WRITERS: dict[str, Writer] = {"csv": write_csv, "parquet": write_parquet}

@@ -25,6 +25,7 @@ import pandas as pd
 
 from goaltables.errors import UsageError
 from goaltables.export.comparison import document_labels, worst_of
+from goaltables.export.schema import REPORT_GENERATOR
 from goaltables.normalize.link import series_order
 from goaltables.records import DocumentInfo
 
@@ -101,6 +102,7 @@ def _page(goals: pd.DataFrame, ordered: list[DocumentInfo], labels: dict[str, st
         sections.append("".join(parts) + "</section>")
     summary = f"{len(seen)} goals in {len(ordered)} documents"
     return _TEMPLATE.format(
+        generator=REPORT_GENERATOR,
         summary=_e(summary),
         organisation_options="".join(f"<option>{_e(o)}</option>" for o in sorted(groups)),
         organisation_hidden=" hidden" if len(groups) < 2 else "",
@@ -252,7 +254,7 @@ _TEMPLATE = """<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="goaltables">
+{generator}
 <title>Goals year by year</title>
 <style>
 body {{ font: 14px/1.4 system-ui, sans-serif; margin: 1.5em; color: #222; }}

@@ -13,6 +13,11 @@ from goaltables.records import DocumentInfo, Record
 # the --excel CSV and goals.xlsx make such cells inert, the plain CSV and Parquet keep them.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+# The sheets of goals.xlsx, in order; a workbook of exactly these is goaltables' own output.
+WORKBOOK_SHEETS = ("goals", "comparison", "documents", "links", "problems")
+# The report page says who made it: a folder walk knows the page as goaltables' own output.
+REPORT_GENERATOR = '<meta name="generator" content="goaltables">'
+
 
 @dataclass(frozen=True, slots=True)
 class Column:
@@ -28,7 +33,8 @@ RECORD_COLUMNS = (
     Column(
         "source",
         "string",
-        "Input path, relative to the input folder in a folder run",
+        "Input path: below the folder in a one-folder run, else as reached from the input given;"
+        " unique in a run",
         "reports/2021-toteuma.txt",
     ),
     Column("page", "Int64", "1-based page; empty where the format has no pages", "12"),
@@ -165,7 +171,8 @@ DOCUMENTS = (
     Column(
         "source",
         "string",
-        "Input path, relative to the input folder in a folder run",
+        "Input path: below the folder in a one-folder run, else as reached from the input given;"
+        " unique in a run",
         "reports/2021-toteuma.txt",
     ),
     Column("format", "string", "How the file was read", "text/pdf-dump"),

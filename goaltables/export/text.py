@@ -1,4 +1,5 @@
-"""Records as a table for the terminal: the columns a person checks first, long texts cut."""
+"""Records as a table for the terminal: the columns a person checks first, long texts cut;
+whole rows when piped."""
 
 from __future__ import annotations
 
@@ -18,11 +19,14 @@ _SHOWN = [
 _WIDTH = 40
 
 
-def format_records(records: list[Record]) -> str:
+def format_records(records: list[Record], whole: bool = False) -> str:
+    """A terminal's table: the columns a person checks first, long texts cut; `whole`: every
+    column and every text whole, a row to a line (for grep and `less -S` when piped)."""
     if not records:
         return "(no goal rows)"
-    df = goals_frame(records)[_SHOWN].astype(object).fillna("").astype(str)
-    df = df.apply(lambda column: column.map(_cut))
+    df = goals_frame(records).astype(object).fillna("").astype(str)
+    if not whole:
+        df = df[_SHOWN].apply(lambda column: column.map(_cut))
     return str(df.to_string(index=False))
 
 

@@ -52,6 +52,7 @@ _SIGNATURES = ((b"%PDF", "pdf"),)
 REPORT_SUFFIXES = frozenset(
     {
         ".txt",
+        ".csv",
         ".tsv",
         ".tab",
         ".text",
@@ -90,6 +91,7 @@ _NAMED_FORMATS = {
     ".html": "html",
     ".htm": "html",
     ".txt": "text",
+    ".csv": "text",
     ".tsv": "text",
     ".tab": "text",
     ".text": "text",
@@ -189,10 +191,14 @@ def extract(
     """Read one report; `source` is the name it carries in the dataset (default: the path)."""
     path = Path(path)
     name = source if source is not None else str(path)
-    data = read_bytes(path, name)
-    fmt = detect_format(data, name)
-    doc = DocumentInfo(doc_id=document_id(data), source=name, format=fmt)
-    suffix = Path(name).suffix
+    return extract_bytes(read_bytes(path, name), name, options)
+
+
+def extract_bytes(data: bytes, source: str, options: ReadOptions | None = None) -> Extraction:
+    """Read one report held in memory (stdin, say); `source` is its name in the dataset."""
+    fmt = detect_format(data, source)
+    doc = DocumentInfo(doc_id=document_id(data), source=source, format=fmt)
+    suffix = Path(source).suffix
     named = _NAMED_FORMATS.get(suffix.lower())
     if named is not None and named != fmt:
         note = f"named {suffix} but it is {_FORMAT_NAMES[fmt]}: read as that"
@@ -204,7 +210,7 @@ def extract(
             raise
         # Bytes that are neither what the name promises nor text: say what was expected.
         raise DamagedFile(
-            f"{name}: not {_FORMAT_NAMES[named]} as its name says, nor text: damaged, or not "
+            f"{source}: not {_FORMAT_NAMES[named]} as its name says, nor text: damaged, or not "
             "a report"
         ) from None
 
@@ -216,5 +222,6 @@ __all__ = [
     "detect_format",
     "document_id",
     "extract",
+    "extract_bytes",
     "unreadable",
 ]

@@ -22,7 +22,7 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from goaltables.errors import DamagedFile, UnsupportedFormat
+from goaltables.errors import DamagedFile, MissingTool
 from goaltables.extract.docx import read_docx_report
 from goaltables.extract.options import ReadOptions
 from goaltables.records import DocumentInfo, Extraction
@@ -64,7 +64,7 @@ def convert_to_docx(data: bytes, name: str, kind: str) -> bytes:
     """The .docx LibreOffice makes of `data`, converted offline in a folder that is removed."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise UnsupportedFormat(
+        raise MissingTool(
             f"{name}: reading .{kind} needs LibreOffice, which is not installed: {INSTALL_HINT}"
         )
     with tempfile.TemporaryDirectory(prefix="goaltables-", ignore_cleanup_errors=True) as work:

@@ -1,10 +1,15 @@
-"""Goal tables from tab-separated text: clipboard and "text (tab delimited)" exports, like seed 001.
+"""Goal tables from delimited text: clipboard and "text (tab delimited)" exports, like seed 001,
+and CSV with `;` (Finnish Excel) or `,` between cells.
 
 The header row is found by its words, not its position; a later header row that differs starts
 another table, and one that repeats the current header is dropped, unless a one-cell line right
 above it names an area ("Perusopetus"): then it starts that area's table. Rows before the first
 header give the title and may hold the rating legend. Quoting follows the spreadsheet convention
 (a cell with line breaks comes in double quotes), which the csv module reads.
+
+The delimiter is found, not assumed (`find_delimiter`): a tab where a tab-separated row names
+goal-table columns; else `;` or `,` where a row split at it does and the rows under it mostly
+have as many cells (prose with commas does not line up so).
 """
 
 from __future__ import annotations
@@ -33,9 +38,55 @@ class TabularDocument:
     notes: list[str] = field(default_factory=list)  # what was lost or guessed
 
 
-def read_rows(text: str) -> list[TextRow]:
-    """Tab-separated rows with the line each starts on; blank rows skipped."""
-    return split_rows(text).rows
+TAB = "\t"
+
+
+@dataclass(frozen=True, slots=True)
+class DelimiterSettings:
+    """How `;` and `,` are told apart from text that merely holds them."""
+
+    candidates: tuple[str, ...] = (";", ",")  # tried in order, after the tab
+    sample_chars: int = 65_536  # a CSV's header row stands near its start
+    same_width_share: float = 0.5  # of the rows under the header, as many cells as it has
+
+    def __post_init__(self) -> None:
+        if not 0 < self.same_width_share <= 1 or self.sample_chars < 1:
+            raise ValueError("same_width_share must be in (0, 1], sample_chars positive")
+
+
+def read_rows(text: str, delimiter: str = TAB) -> list[TextRow]:
+    """Delimited rows with the line each starts on; blank rows skipped."""
+    return split_rows(text, delimiter).rows
+
+
+def find_delimiter(text: str, settings: DelimiterSettings | None = None) -> str | None:
+    """The delimiter of a goal table in `text` (tab, `;` or `,`), or None when it holds none."""
+    if _header_index(read_rows(text)) is not None:
+        return TAB
+    settings = settings or DelimiterSettings()
+    sample = text[: settings.sample_chars]
+    if len(text) > len(sample):  # cut at a line end: a cut row would not line up
+        sample = sample[: sample.rfind("\n") + 1]
+    for delimiter in settings.candidates:
+        if delimiter in sample and _lines_up(read_rows(sample, delimiter), settings):
+            return delimiter
+    return None
+
+
+def _header_index(rows: list[TextRow]) -> int | None:
+    return next(
+        (i for i, r in enumerate(rows) if len(r.cells) >= 3 and is_goal_header(r.cells)), None
+    )
+
+
+def _lines_up(rows: list[TextRow], settings: DelimiterSettings) -> bool:
+    """A goal-table header row, and most rows under it as wide as it."""
+    index = _header_index(rows)
+    if index is None:
+        return False
+    width, below = len(rows[index].cells), rows[index + 1 :]
+    same = sum(len(r.cells) == width for r in below)
+    return bool(below) and same >= settings.same_width_share * len(below)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,25 +95,25 @@ class SplitRows:
     note: str = ""  # why the quotes were not read as quotes
 
 
-def split_rows(text: str) -> SplitRows:
+def split_rows(text: str, delimiter: str = TAB) -> SplitRows:
     """The rows, quoted cells read as spreadsheets write them; where the quotes do not parse
     (a quote never closed swallows the rest of the file; a cell past the csv module's field
     limit raises), line by line with quotes as text, and a note: one stray quote must not
     cost the whole file."""
     try:
-        if not _quote_left_open(text):
-            return SplitRows(_quoted_rows(text))
+        if not _quote_left_open(text, delimiter):
+            return SplitRows(_quoted_rows(text, delimiter))
         reason = "a quote is never closed"
     except csv.Error as error:
         reason = str(error)
-    return SplitRows(_unquoted_rows(text), _QUOTES_NOT_READ.format(reason))
+    return SplitRows(_unquoted_rows(text, delimiter), _QUOTES_NOT_READ.format(reason))
 
 
 _QUOTES_NOT_READ = "its quoted cells could not be read ({}): read line by line, quotes as text"
 
 
-def _quoted_rows(text: str) -> list[TextRow]:
-    reader = csv.reader(io.StringIO(text), delimiter="\t")
+def _quoted_rows(text: str, delimiter: str) -> list[TextRow]:
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     rows, next_line = [], 1
     for cells in reader:
         if any(clean_cell(c) for c in cells):
@@ -71,10 +122,10 @@ def _quoted_rows(text: str) -> list[TextRow]:
     return rows
 
 
-def _unquoted_rows(text: str) -> list[TextRow]:
+def _unquoted_rows(text: str, delimiter: str) -> list[TextRow]:
     rows = []
     for number, line in enumerate(text.split("\n"), start=1):
-        cells = tuple(_unquoted(c) for c in line.split("\t"))
+        cells = tuple(_unquoted(c) for c in line.split(delimiter))
         if any(clean_cell(c) for c in cells):
             rows.append(TextRow(number, cells))
     return rows
@@ -88,13 +139,13 @@ def _unquoted(cell: str) -> str:
     return cell
 
 
-def _quote_left_open(text: str) -> bool:
+def _quote_left_open(text: str, delimiter: str) -> bool:
     """Whether a quoted cell runs to the end of the text: the csv module then gives the rest
     of the file as that one cell, silently. Quotes come in pairs, except a stray one."""
     if text.count('"') % 2 == 0:
         return False
     try:
-        for _ in csv.reader(io.StringIO(text), delimiter="\t", strict=True):
+        for _ in csv.reader(io.StringIO(text), delimiter=delimiter, strict=True):
             pass
     except csv.Error as error:
         return "unexpected end of data" in str(error)
@@ -102,16 +153,16 @@ def _quote_left_open(text: str) -> bool:
 
 
 def has_goal_header(text: str) -> bool:
-    """Whether `text` is tab-separated with a goal-table header row."""
-    return any(len(r.cells) >= 3 and is_goal_header(r.cells) for r in read_rows(text))
+    """Whether `text` is delimited text (tab, `;`, `,`) with a goal-table header row."""
+    return find_delimiter(text) is not None
 
 
-def read_tabular(text: str) -> TabularDocument:
+def read_tabular(text: str, delimiter: str = TAB) -> TabularDocument:
     doc = TabularDocument()
     header: tuple[str, ...] | None = None
     body: list[GridRow] = []
     area = ""  # the heading over the current table
-    split = split_rows(text)
+    split = split_rows(text, delimiter)
     rows = split.rows
     doc.notes += [split.note] if split.note else []
     for index, row in enumerate(rows):

@@ -1,4 +1,5 @@
-"""Text reports: tab-separated exports go to `tabular`, anything else is read as a PDF text dump."""
+"""Text reports: tab-separated exports and CSV go to `tabular`, text set in columns of spaces to
+`layoutdump`, anything else is read as a PDF text dump."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from goaltables.extract.metadata import (
 )
 from goaltables.extract.options import ReadOptions
 from goaltables.extract.ratings import find_legend
-from goaltables.extract.tabular import has_goal_header, read_tabular
+from goaltables.extract.tabular import TAB, find_delimiter, read_tabular
 from goaltables.extract.textdump import parse_text_dump
 from goaltables.extract.textio import decode_text
 from goaltables.records import DocumentInfo, Extraction, RowDraft
@@ -36,8 +37,9 @@ def read_text_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Ex
     text = decoded.text
     if decoded.encoding == "cp1252":  # a guess that fits most old exports, but still a guess
         doc = replace(doc, problems=(*doc.problems, _NOT_UTF8))
-    if has_goal_header(text):
-        return _read_tab_separated(text, doc)
+    delimiter = find_delimiter(text)
+    if delimiter is not None:
+        return _read_delimited(text, doc, delimiter)
     if is_layout_dump(text):
         return _read_layout(text, doc)
     return _read_dump(text, doc)
@@ -58,14 +60,16 @@ def _read_layout(text: str, doc: DocumentInfo) -> Extraction:
     return extraction_from_grids(doc, reading.grids, legend, f"in {reading.pages} pages")
 
 
-def _read_tab_separated(text: str, doc: DocumentInfo) -> Extraction:
-    tabular = read_tabular(text)
+def _read_delimited(text: str, doc: DocumentInfo, delimiter: str) -> Extraction:
+    """A tab-separated export or a CSV (`;` or `,`): the header row found by its words."""
+    tabular = read_tabular(text, delimiter)
     drafts: list[RowDraft] = []
     for grid in tabular.grids:
         drafts += grid_to_drafts(grid, assign_columns(grid), doc.source)
     if not drafts:
         raise NoGoalTable(f"{doc.source}: a goal-table header but no rows under it")
-    doc = _with_title(doc, "text/tab-separated", tabular.title, _common_sector(drafts), text)
+    fmt = "text/tab-separated" if delimiter == TAB else "text/csv"
+    doc = _with_title(doc, fmt, tabular.title, _common_sector(drafts), text)
     doc = replace(doc, problems=(*doc.problems, *tabular.notes))
     legend = find_legend(tabular.other_lines)
     return finish(doc, build_records(doc, drafts, legend), len(tabular.grids))

@@ -1,0 +1,302 @@
+"""Everyday use (issue 14): a machine without LibreOffice, a folder that holds its own outputs,
+a typo, CSV in, same-named files in two folders, and the csvkit / sqlite-utils conventions."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from frictionless import Package
+
+from goaltables.cli import main
+from goaltables.export.schema import GOALS
+from goaltables.extract import READERS, extract
+from goaltables.inputs import collect_inputs
+from tests.golden_samples import SAMPLES
+from tests.truth import compare
+
+ODT = SAMPLES / "formats" / "2022-outcome-merged-traffic-lights.odt"
+IN_PROCESS = ("--jobs", "1", "--timeout", "0")  # monkeypatches reach the reading
+
+
+def _invoke(*arguments: str | Path) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, [str(a) for a in arguments])
+    return result.exit_code, result.stdout, result.stderr
+
+
+# --- 1. Fresh machines --------------------------------------------------------------------------
+
+
+def test_without_libreoffice_the_run_ends_well_and_tries_again_later(
+    tmp_path: Path, seed_001: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(ODT, folder / "outcome.odt")
+    shutil.copy(seed_001, folder / "luonnos.txt")
+    out = tmp_path / "out"
+    with monkeypatch.context() as machine:
+        machine.setattr("shutil.which", lambda name: None)
+        code, _, said = _invoke("run", folder, "-o", out, *IN_PROCESS)
+    assert code == 0, said
+    assert "skipped: outcome.odt: reading .odt needs LibreOffice" in said
+    assert "2 files: 1 read, 0 failed; 1 skipped for want of a tool" in said
+    problems = pd.read_csv(out / "problems.csv", dtype=str)
+    assert problems.set_index("source").loc["outcome.odt", "kind"] == "missing-tool"
+    code, _, said = _invoke("report", out)
+    assert code == 0 and (out / "report.html").exists(), said
+    # LibreOffice is there now: the file is read, neither "nothing changed" nor a cached failure.
+    code, _, said = _invoke("run", folder, "-o", out, *IN_PROCESS)
+    assert code == 0, said
+    assert "nothing changed" not in said
+    assert "2 files: 2 read, 0 failed; 36 rows" in said
+
+
+# --- 2. Safe folders ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def reports(tmp_path: Path, seed_000: Path, seed_001: Path) -> Path:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(seed_000, folder / "2021-toteuma.txt")
+    shutil.copy(seed_001, folder / "2021-luonnos.txt")
+    return folder
+
+
+def test_a_run_never_reads_its_own_outputs(
+    reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(reports)
+    for _ in range(2):  # `cd reports && goaltables run . -o out`, twice
+        code, _, said = _invoke("run", ".", "-o", "out", "--force")
+        assert code == 0, said
+        assert "2 files: 2 read, 0 failed; 21 rows" in said
+    # Outputs copied elsewhere in the folder, and the report page beside the reports.
+    shutil.copytree(reports / "out", reports / "old", ignore=shutil.ignore_patterns(".*"))
+    assert _invoke("report", "out", "-o", "report.html")[0] == 0
+    code, _, said = _invoke("run", ".", "-o", tmp_path / "elsewhere")
+    assert code == 0, said
+    sources = pd.read_csv(tmp_path / "elsewhere" / "documents.csv", dtype=str)["source"]
+    assert sources.tolist() == ["2021-luonnos.txt", "2021-toteuma.txt"]
+
+
+def test_inputs_without_reports_replace_nothing(reports: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _invoke("run", reports, "-o", out)[0] == 0
+    before = (out / "goals.csv").read_bytes()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "manifest.csv").write_text("path,organisation,year,phase,series\n", "utf-8")
+    code, _, said = _invoke("run", empty, "-o", out)
+    assert code == 2
+    assert said.splitlines() == [
+        f"error: {empty}: no report file in it: nothing was read, no output replaced"
+    ]
+    assert (out / "goals.csv").read_bytes() == before
+
+
+def test_a_run_that_reads_no_file_replaces_nothing(
+    reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    assert _invoke("run", reports, "-o", out)[0] == 0
+    before = (out / "goals.csv").read_bytes()
+    unread = tmp_path / "unread"
+    unread.mkdir()
+    (unread / "rikki.txt").write_bytes(bytes(range(256)) * 4)
+    shutil.copy(ODT, unread / "outcome.odt")
+    monkeypatch.setattr("shutil.which", lambda name: None)  # and no LibreOffice
+    code, _, said = _invoke("run", unread, "-o", out, *IN_PROCESS)
+    assert code == 1
+    assert said.splitlines()[-1] == (
+        "error: 2 files: 0 read, 1 failed (1 encoding); 1 skipped for want of a tool (see "
+        "above); nothing was read, so no output was replaced"
+    )
+    assert (out / "goals.csv").read_bytes() == before
+
+
+def test_manifest_rows_that_match_no_input_are_reported(reports: Path, tmp_path: Path) -> None:
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text(
+        "path,organisation,year,phase,series\n"
+        "2021-toteuma.txt,Kasin kunta,2021,outcome,\n"
+        "2021-toteutuma.txt,Kasin kunta,2021,outcome,\n",  # a typo
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    code, _, said = _invoke("run", reports, "-o", out, "--manifest", manifest)
+    assert code == 0, said
+    assert "note: 2021-toteutuma.txt: named in the manifest, but no input is this file" in said
+    assert "2021-toteuma.txt: named" not in said
+    problems = pd.read_csv(out / "problems.csv", dtype=str)
+    assert "2021-toteutuma.txt" in problems["source"].tolist()
+
+
+# --- 3. CSV in ----------------------------------------------------------------------------------
+
+CSV_SAMPLE = SAMPLES / "formats" / "2022-outcome-merged-traffic-lights.csv"
+TRUTH = SAMPLES / "pdf" / "truth" / "2022-outcome-landscape-merged-traffic-lights.csv"
+# What a CSV cannot carry: the balls' colours (so the ratings), and the sector the workbook's
+# title cell gives.
+LOST_IN_CSV = {"rating_raw", "rating", "rating_label", "status", "sector"}
+
+
+def test_excel_csv_reads_like_the_workbook() -> None:
+    result = compare(CSV_SAMPLE, TRUTH, ("page",))
+    assert (result.read_rows, result.matched_rows) == (27, 27)
+    assert set(result.wrong) == LOST_IN_CSV
+
+
+def test_a_comma_csv_in_windows_1252_reads_the_same(tmp_path: Path) -> None:
+    rows = list(csv.reader(io.StringIO(CSV_SAMPLE.read_text("utf-8-sig")), delimiter=";"))
+    comma = tmp_path / "tavoitteet.csv"
+    with comma.open("w", encoding="cp1252", errors="replace", newline="") as handle:
+        csv.writer(handle).writerows(rows)  # ● becomes ?, as Excel's ANSI CSV does
+    semicolon, read = extract(CSV_SAMPLE), extract(comma)
+    assert read.document.format == "text/csv"
+    assert [(r.goal_no, r.goal, r.measure, r.target, r.actual) for r in read.records] == [
+        (r.goal_no, r.goal, r.measure, r.target, r.actual) for r in semicolon.records
+    ]
+
+
+def test_a_folder_walk_takes_goal_table_csv_only(reports: Path, tmp_path: Path) -> None:
+    shutil.copy(CSV_SAMPLE, reports / "tilinpaatos.csv")
+    (reports / "manifest.csv").write_text("path,organisation,year,phase\n", encoding="utf-8")
+    shutil.copy(TRUTH, reports / "truth.csv")  # goaltables' own columns: an output
+    sources = [f.source for f in collect_inputs([reports])]
+    assert sources == ["2021-luonnos.txt", "2021-toteuma.txt", "tilinpaatos.csv"]
+
+
+# --- 4. Unique provenance -----------------------------------------------------------------------
+
+
+def test_same_named_files_in_two_folders_keep_apart(
+    tmp_path: Path, seed_000: Path, seed_001: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for year, seed in (("2022", seed_001), ("2023", seed_000)):
+        (tmp_path / "amb" / year).mkdir(parents=True)
+        shutil.copy(seed, tmp_path / "amb" / year / "tilinpaatos.txt")
+    monkeypatch.chdir(tmp_path)
+    code, _, said = _invoke("run", "amb/2022", "amb/2023", "-o", "out")
+    assert code == 0, said
+    documents = pd.read_csv(tmp_path / "out" / "documents.csv", dtype=str)
+    assert documents["source"].tolist() == ["amb/2022/tilinpaatos.txt", "amb/2023/tilinpaatos.txt"]
+    report = Package(str(tmp_path / "out" / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["type", "message"])
+
+
+# --- 5. Conventions -----------------------------------------------------------------------------
+
+
+def test_dash_o_writes_the_goals_table_to_stdout(reports: Path, tmp_path: Path) -> None:
+    code, out, said = _invoke("run", reports, "-o", "-")
+    assert code == 0, said
+    goals = pd.read_csv(io.StringIO(out), dtype=str)
+    assert list(goals.columns) == [c.name for c in GOALS]
+    assert len(goals) == 21
+    assert not Path("-").exists()
+
+
+def test_dash_o_at_a_file_is_a_usage_error(reports: Path, tmp_path: Path) -> None:
+    taken = tmp_path / "result.csv"
+    taken.write_text("mine\n", encoding="utf-8")
+    code, _, said = _invoke("run", reports, "-o", taken)
+    assert code == 2
+    assert said.splitlines() == [
+        f"error: {taken}: is a file, not a folder: give -o a folder "
+        "(or - for the goals table as CSV on stdout)"
+    ]
+    assert taken.read_text(encoding="utf-8") == "mine\n"
+    code, _, said = _invoke("run", reports, "-o", tmp_path / "tulos.csv")
+    assert code == 2
+    assert said.splitlines() == [
+        f"error: {tmp_path / 'tulos.csv'}: named like a file, but -o takes a folder "
+        "(or - for the goals table as CSV on stdout)"
+    ]
+    assert not (tmp_path / "tulos.csv").exists()
+
+
+def test_extract_writes_csv_json_and_whole_rows_and_reads_stdin(seed_001: Path) -> None:
+    result = CliRunner().invoke(main, ["extract", "-", "--csv"], input=seed_001.read_bytes())
+    assert result.exit_code == 0, result.stderr
+    goals = pd.read_csv(io.StringIO(result.stdout), dtype=str, keep_default_na=False)
+    assert list(goals.columns) == [c.name for c in GOALS]
+    assert len(goals) == 9 and set(goals["source"]) == {"stdin"}
+    longest = max(goals["progress"], key=len)
+    assert len(longest) > 100
+    piped = CliRunner().invoke(main, ["extract", str(seed_001)]).stdout  # no terminal: whole
+    assert len(piped.splitlines()) == 1 + 9
+    assert longest in piped
+    _, lines, _ = _invoke("extract", seed_001, "--json")
+    assert len(lines.splitlines()) == 9
+    code, _, said = _invoke("extract", seed_001, "--json", "--csv")
+    assert (code, said) == (2, "error: give --json or --csv, not both\n")
+
+
+def test_verbose_shows_tracebacks_and_quiet_only_errors(
+    reports: Path, tmp_path: Path, seed_001: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, said = _invoke("run", reports, "-o", tmp_path / "out", "-q")
+    assert (code, said) == (0, "")
+    (reports / "rikki.txt").write_bytes(bytes(range(256)) * 4)
+    code, _, said = _invoke("run", reports, "-o", tmp_path / "out", "-q")
+    assert code == 1
+    assert said.splitlines() == [
+        "error: rikki.txt: not text in UTF-8, UTF-16, Windows-1252 or Latin-1"
+    ]
+
+    def broken(*arguments: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("goaltables.cli.extract_file", broken)
+    code, _, said = _invoke("extract", seed_001)
+    assert code == 1
+    assert said.splitlines() == [
+        "error: goaltables failed (RuntimeError: a bug); run again with -v for the traceback, "
+        "and please report it"
+    ]
+    code, _, said = _invoke("extract", seed_001, "-v")
+    assert code == 1
+    assert said.startswith("Traceback (most recent call last)") and "RuntimeError: a bug" in said
+
+
+def test_shell_completion_as_the_readme_says() -> None:
+    readme = (SAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    assert 'eval "$(_GOALTABLES_COMPLETE=bash_source goaltables)"' in readme
+    result = CliRunner().invoke(
+        main, [], prog_name="goaltables", env={"_GOALTABLES_COMPLETE": "bash_source"}
+    )
+    assert result.exit_code == 0
+    assert "_goaltables_completion" in result.stdout
+    words = CliRunner().invoke(
+        main,
+        [],
+        prog_name="goaltables",
+        env={
+            "_GOALTABLES_COMPLETE": "bash_complete",
+            "COMP_WORDS": "goaltables ex",
+            "COMP_CWORD": "1",
+        },
+    )
+    assert "extract" in words.stdout
+
+
+def test_verbose_shows_the_traceback_of_a_readers_bug(
+    reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(READERS, "text", "tests.test_everyday:_broken_reader")
+    for flag, traced in (("-q", False), ("-v", True)):
+        code, _, said = _invoke("run", reports, "-o", tmp_path / "out", *IN_PROCESS, flag)
+        assert code == 1
+        assert ("Traceback (most recent call last)" in said) is traced
+        assert "internal-error" in said or "goaltables failed on it" in said
+
+
+def _broken_reader(*arguments: object) -> None:
+    raise RuntimeError("a reader's bug")
