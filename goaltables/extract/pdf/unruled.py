@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from goaltables.extract.assemble import LEADING_LABEL
 from goaltables.extract.grid import header_role
+from goaltables.extract.pdf.aligned import split_gap
 from goaltables.extract.pdf.geometry import inside, union
-from goaltables.extract.pdf.words import CELL_GAP_EMS, Line, cells_of
+from goaltables.extract.pdf.words import CELL_GAP_EMS, Line, Word, cells_of
 from goaltables.extract.tables import BBox, RawTable, TableCell
 from goaltables.extract.textio import dehyphenate
 
@@ -57,13 +59,28 @@ def header_cells(line: Line) -> list[HeaderCell] | None:
             group[0].x0,
             header_role(" ".join(w.text for w in group)),
         )
-        for group in cells_of(line)
+        for group in (part for cell in cells_of(line) for part in _named_apart(cell))
     ]
     roles = [c.role for c in cells if c.role]
     named = {r for r in roles if r != "ignore"}
     if len(cells) >= 2 and len(roles) >= 2 and named and len(roles) * 2 > len(cells):
         return cells
     return None
+
+
+def _named_apart(words: list[Word]) -> list[list[Word]]:
+    """A header cell whose words, parted at gaps wider than a space, name two different
+    columns: narrow columns set close ("Lähtötaso  Tilannekuvaus")."""
+    if len(words) < 2:
+        return [words]
+    parts = [[words[0]]]
+    for previous, word in pairwise(words):
+        if word.x0 - previous.x1 > _SPACE_EMS * word.size:
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    roles = {header_role(" ".join(w.text for w in p)) for p in parts} - {None}
+    return parts if len(roles) >= 2 else [words]
 
 
 def unruled_tables(
@@ -128,7 +145,50 @@ def _read_table(lines: list[Line], start: int, page: int, body_size: float) -> t
             rows[-1].append(line)
         previous = lines[index]
         index += 1
-    return _to_raw_table(rows, segments, page), index
+    return _to_raw_table(_rows_parted(rows, segments), segments, page), index
+
+
+def _rows_parted(rows: list[list[Line]], segments: list[_Segment]) -> list[list[Line]]:
+    """Rows set with no more space between them than between a cell's lines (a Word table
+    with no cell padding) read as one: part them where a line starts a new row, as the aligned
+    finder does. A line goes on the row above only when it fills no column the line above
+    leaves empty and starts in lower case (a wrapped sentence)."""
+    body = [ln for i, row in enumerate(rows) for ln in row if not _is_header_at(i, segments)]
+    gaps = [_gap(a, b) for a, b in pairwise(body)]
+    if split_gap([g for g in gaps if g > 0]) >= 0:
+        return rows  # the gaps are of two kinds: rows were parted at the wide ones
+    parted: list[list[Line]] = []
+    for index, row in enumerate(rows):
+        if _is_header_at(index, segments) or len(row) < 2 or _inner_row(row[0]):
+            parted.append(row)
+            continue
+        starts = _segment_at(index, segments).header
+        parted.append([row[0]])
+        for above, line in pairwise(row):
+            if _goes_on(above, line, [c.x0 for c in starts]):
+                parted[-1].append(line)
+            else:
+                parted.append([line])
+    return parted
+
+
+def _goes_on(above: Line, line: Line, starts: list[float]) -> bool:
+    if line.text_top < above.text_bottom:
+        return True  # set beside the line above, not under it (a digit beside a drawn ball)
+    cells = cells_of(line)
+    used = {_column_of(c[0].x0, starts) for c in cells}
+    if not used <= {_column_of(c[0].x0, starts) for c in cells_of(above)}:
+        return False
+    lower = sum(1 for c in cells if c[0].text[:1].islower())
+    return lower * 2 >= len(cells) and lower > 0
+
+
+def _is_header_at(index: int, segments: list[_Segment]) -> bool:
+    return any(s.header_line == index for s in segments)
+
+
+def _segment_at(index: int, segments: list[_Segment]) -> _Segment:
+    return max((s for s in segments if s.header_line <= index), key=lambda s: s.header_line)
 
 
 def _is_header_row(rows: list[list[Line]], segments: list[_Segment]) -> bool:
