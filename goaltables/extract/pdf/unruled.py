@@ -151,8 +151,8 @@ def _read_table(lines: list[Line], start: int, page: int, body_size: float) -> t
 def _rows_parted(rows: list[list[Line]], segments: list[_Segment]) -> list[list[Line]]:
     """Rows set with no more space between them than between a cell's lines (a Word table
     with no cell padding) read as one: part them where a line starts a new row, as the aligned
-    finder does. A line goes on the row above only when it fills no column the line above
-    leaves empty and starts in lower case (a wrapped sentence)."""
+    finder does: a line starts a row when it fills two columns or more, unless it fills none
+    the line above leaves empty and starts in lower case (a wrapped sentence)."""
     body = [ln for i, row in enumerate(rows) for ln in row if not _is_header_at(i, segments)]
     gaps = [_gap(a, b) for a, b in pairwise(body)]
     if split_gap([g for g in gaps if g > 0]) >= 0:
@@ -177,6 +177,8 @@ def _goes_on(above: Line, line: Line, starts: list[float]) -> bool:
         return True  # set beside the line above, not under it (a digit beside a drawn ball)
     cells = cells_of(line)
     used = {_column_of(c[0].x0, starts) for c in cells}
+    if len(used) < 2:
+        return True  # a row starts with cells in two columns or more; one is a wrapped cell
     if not used <= {_column_of(c[0].x0, starts) for c in cells_of(above)}:
         return False
     lower = sum(1 for c in cells if c[0].text[:1].islower())
