@@ -39,6 +39,7 @@ _ALIGN_SLACK = 3.0
 _LEGEND_ENTRY = re.compile(r"(?:^|\s)[\d–-]\s*=\s*\w")
 # Vertical gaps, in line heights: wider than ROW ends a row, wider than TABLE ends the table.
 _ROW_GAP = 0.5
+_MAX_STYLED_CELLS = 3  # a bold line of at most this many cells, one a role, may be a header
 _TABLE_GAP = 2.0
 
 
@@ -63,9 +64,15 @@ def header_cells(line: Line) -> list[HeaderCell] | None:
     ]
     roles = [c.role for c in cells if c.role]
     named = {r for r in roles if r != "ignore"}
-    if len(cells) >= 2 and len(roles) >= 2 and named and len(roles) * 2 > len(cells):
+    if len(cells) < 2 or not named:
+        return None
+    if len(roles) >= 2 and len(roles) * 2 > len(cells):
         return cells
-    return None
+    # Set as labels are (bold, each cell capitalised: not a header's wrapped second line), a
+    # header may name one column in words the vocabulary lacks ("Verksamhetsmål | Läge och
+    # risker"): its structure says what the words do not.
+    labels = line.bold and all(c.text[:1].isupper() for c in cells)
+    return cells if labels and len(cells) <= _MAX_STYLED_CELLS else None
 
 
 def _named_apart(words: list[Word]) -> list[list[Word]]:
