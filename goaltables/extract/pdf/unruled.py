@@ -160,9 +160,7 @@ def _rows_parted(rows: list[list[Line]], segments: list[_Segment]) -> list[list[
     with no cell padding) read as one: part them where a line starts a new row, as the aligned
     finder does: a line starts a row when it fills two columns or more, unless it fills none
     the line above leaves empty and starts in lower case (a wrapped sentence)."""
-    body = [ln for i, row in enumerate(rows) for ln in row if not _is_header_at(i, segments)]
-    gaps = [_gap(a, b) for a, b in pairwise(body)]
-    if split_gap([g for g in gaps if g > 0]) >= 0:
+    if split_gap([g for g in _body_gaps(rows, segments) if g > 0]) >= 0:
         return rows  # the gaps are of two kinds: rows were parted at the wide ones
     parted: list[list[Line]] = []
     for index, row in enumerate(rows):
@@ -177,6 +175,19 @@ def _rows_parted(rows: list[list[Line]], segments: list[_Segment]) -> list[list[
             else:
                 parted.append([line])
     return parted
+
+
+def _body_gaps(rows: list[list[Line]], segments: list[_Segment]) -> list[float]:
+    """The gaps between the lines of the rows under each header (not across a header)."""
+    gaps: list[float] = []
+    run: list[Line] = []
+    for index, row in enumerate([*rows, []]):
+        if _is_header_at(index, segments) or not row:
+            gaps += [_gap(a, b) for a, b in pairwise(run)]
+            run = []
+        else:
+            run += row
+    return gaps
 
 
 def _goes_on(above: Line, line: Line, starts: list[float]) -> bool:
