@@ -23,6 +23,7 @@ from goaltables.extract.assemble import (
     continue_card,
     heading_name,
     is_card_table,
+    label_role,
     place_under_headings,
     unfold_cards,
 )
@@ -68,6 +69,7 @@ class _Reading:
     cards_page: int = 0
     open_header: OpenHeader | None = None  # a card header left open at a page's end
     legend_pages: set[int] = field(default_factory=set)  # where the legend was read
+    measure_roles: set[str] = field(default_factory=set)  # what the cards' measure rows hold
 
     def close_band(self) -> None:
         if self.band is not None and self.band.rows:
@@ -295,7 +297,7 @@ def _take_table(
     if band and continues and _continues(band, table, header):
         band.add(rows, continued=True)  # a header repeated on the next page is dropped in add
         band.last_page = table.page
-    elif is_card_table(table):
+    elif is_card_table(table) or _rest_of_card(table, header, reading):
         reading.close_band()
         carried = reading.open_header if reading.cards_page == table.page - 1 else None
         roles = carried.roles if carried and first_on_page else None
@@ -308,6 +310,20 @@ def _take_table(
     elif header is not None:
         reading.close_band()
         _open_band(header, rows, headings, table.page, reading)
+
+
+def _rest_of_card(table: RawTable, header: list[str] | None, reading: _Reading) -> bool:
+    """A header naming measure columns, as the document's cards name them, right after a
+    card: the last card's measures go on (a card cut after its goal row at a page's foot, its
+    measures set as a table of their own)."""
+    if (
+        header is None
+        or not reading.cards
+        or reading.cards_page not in (table.page - 1, table.page)
+    ):
+        return False
+    roles = {label_role(text) for text in header} - {None}
+    return "measure" in roles and roles <= reading.measure_roles
 
 
 def _open_band(
@@ -335,6 +351,7 @@ def _take_cards(cards: list[Card], page: int, headings: list[Heading], reading: 
         reading.grids[-1] = replace(
             rebuilt, heading_area=last.heading_area, heading_sector=last.heading_sector
         )
+    reading.measure_roles |= {role for card in cards for row in card.measures for role in row}
     if cards:
         reading.add_grid(cards_grid(cards, reading.next_table), headings, page)
         reading.cards, reading.cards_page = cards, page

@@ -41,6 +41,8 @@ _LEGEND_ENTRY = re.compile(r"(?:^|\s)[\d–-]\s*=\s*\w")
 _ROW_GAP = 0.5
 _MAX_STYLED_CELLS = 3  # a bold line of at most this many cells, one a role, may be a header
 _TABLE_GAP = 2.0
+_SET_APART_SLACK = 1.5  # a line this much further off than the table's lines are apart ends it
+_MIN_SPACED_ROWS = 3  # ... once the table has this many rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,7 @@ def _read_table(lines: list[Line], start: int, page: int, body_size: float) -> t
     segments: list[_Segment] = []
     index, previous = start, None
     inner = ""  # the kind of row across the columns this row is: "comment", "group" or ""
+    widest = 0.0  # the widest gap between the table's lines so far
     while index < len(lines):
         line = lines[index]
         tight = previous is not None and _gap(previous, line) <= _ROW_GAP * _height(line)
@@ -129,9 +132,14 @@ def _read_table(lines: list[Line], start: int, page: int, body_size: float) -> t
         if (
             previous is not None
             and not runs_on
-            and _ends_table(line, previous, body_size, segments)
+            and (
+                _ends_table(line, previous, body_size, segments)
+                or _set_apart(line, previous, widest, len(rows))
+            )
         ):
             break
+        if previous is not None:
+            widest = max(widest, _gap(previous, line))
         starts_inner = "" if runs_on else _inner_row(line)
         after_inner = bool(inner) and not runs_on  # the row after a comment or a goal row
         inner = starts_inner or (inner if runs_on else "")
@@ -271,6 +279,15 @@ def _ends_table(line: Line, previous: Line, body_size: float, segments: list[_Se
     if _inner_row(line):
         return False
     return bool(segments) and _is_prose(line, segments[-1].header)
+
+
+def _set_apart(line: Line, previous: Line, widest: float, rows: int) -> bool:
+    """A line further below the table than any of its lines are apart, once the table has
+    rows enough to show its spacing, starts what follows the table (a finance table set
+    right under a goal table)."""
+    if rows < _MIN_SPACED_ROWS or widest <= 0:
+        return False
+    return _gap(previous, line) > widest * _SET_APART_SLACK + 1.0
 
 
 def _comment_goes_on(line: Line, segments: list[_Segment]) -> bool:
