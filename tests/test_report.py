@@ -1,11 +1,15 @@
 """`goaltables report`: one self-contained page, rendered in headless Chromium and checked in
-its DOM after the page's script has run; a screenshot is saved for a person to look at."""
+its DOM after the page's script has run, at a desktop's and a phone's width; screenshots are
+saved for a person to look at."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import urllib.parse
 from pathlib import Path
+from typing import get_args
 
 import lxml.html
 import pandas as pd
@@ -13,9 +17,13 @@ import pytest
 from click.testing import CliRunner
 
 from goaltables.cli import main
-from tests.golden_samples import SERIES
+from goaltables.export.report import documents_language, printed_rating
+from goaltables.export.report_text import LIGHTS, languages, strings
+from goaltables.records import Phase
+from tests.golden_samples import SAMPLES, SERIES
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FINNISH_LABELS = ["2022 talousarvio", "2022 tilinpäätös", "2023 talousarvio", "2023 tilinpäätös"]
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +72,7 @@ def test_every_goal_has_a_row_per_sector_and_area(page: Path) -> None:
     dom = _dom(page)
     rows = _shown(dom)
     assert len(rows) == _goals(page)["goal_id"].nunique() == 17
-    assert dom.xpath('string(//*[@id="shown"])') == "17 goals shown"
+    assert dom.xpath('string(//*[@id="shown"])') == "17 tavoitetta näkyvissä"
     assert [h.text_content() for h in dom.xpath("//section[@class='organisation']/h2")] == [
         "Järvelän kaupunki"
     ]
@@ -81,12 +89,13 @@ def test_every_goal_has_a_row_per_sector_and_area(page: Path) -> None:
         "Vapaa-aika- ja hyvinvointipalvelut",
     ]
     header = [th.text_content() for th in dom.xpath("(//table)[1]/thead/tr/th")]
-    assert header == ["goal", "2022 plan", "2022 outcome", "2023 plan", "2023 outcome"]
+    assert header == ["Tavoite", *FINNISH_LABELS]
     # The goal that ended after 2022: rated red in the 2022 outcome, absent (striped) later.
     ended = next(r for r in rows if "Etä- ja hybridiopetuksen" in r.text_content())
     cells = [td.get("class") for td in ended.xpath("td")[1:]]
     assert cells == ["cell none", "cell red", "cell absent", "cell absent"]
-    assert ended.xpath("td")[2].text_content() == "0"
+    # A ball was printed, not the digit 0 of the document's 0-2 scale: the light, no number.
+    assert ended.xpath("td")[2].text_content() == "■ei toteutunut"
 
 
 def _expected(page: Path, fragment: str) -> set[str]:
@@ -117,9 +126,9 @@ def test_a_goal_opens_to_its_versions_with_changes_and_sources(page: Path) -> No
     history = dom.xpath(f'//tr[@class="history"][@data-goal="{reworded}"]')[0]
     assert history.get("hidden") is None
     labels = [b.text_content() for b in history.xpath(".//div[@class='label']/b")]
-    assert labels == ["2022 plan", "2022 outcome", "2023 plan", "2023 outcome"]
-    where = [s.text_content() for s in history.xpath(".//span[@class='where']")]
-    assert where[0].endswith("samples/pdf/2022-plan-ruled-merged-cells.pdf, page 1")
+    assert labels == FINNISH_LABELS
+    where = [s.text_content() for s in history.xpath(".//a[@class='where']")]
+    assert where[0].endswith("samples/pdf/2022-plan-ruled-merged-cells.pdf, sivu 1")
     inserted = " ".join(i.text_content() for i in history.xpath(".//ins"))
     deleted = " ".join(d.text_content() for d in history.xpath(".//del"))
     assert (inserted, deleted) == ("Kolmiportaisen", "Oppimisen")  # the one word reworded
@@ -130,11 +139,13 @@ def test_a_goal_opens_to_its_versions_with_changes_and_sources(page: Path) -> No
     assert len(closed) == 16
 
 
-def test_a_screenshot_to_look_at(page: Path, tmp_path: Path) -> None:
-    shot = tmp_path / "report.png"
-    _browser("--window-size=1300,1000", f"--screenshot={shot}", page.as_uri())
+@pytest.mark.parametrize("width", [1280, 400])
+def test_a_screenshot_to_look_at(page: Path, tmp_path: Path, width: int) -> None:
+    shot = tmp_path / f"report-{width}.png"
+    _browser(f"--window-size={width},1000", f"--screenshot={shot}", page.as_uri())
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 20_000
+    assert int.from_bytes(data[16:20], "big") == width  # the PNG's width
     print(f"screenshot: {shot}")
 
 
@@ -167,9 +178,8 @@ def test_two_organisations_are_apart_and_filtered(
     assert dom.xpath("//label[select[@id='organisation']]/@hidden") == []
     shown = _shown(_dom(page, "organisation=Vimpelin%20kunta"))
     assert len(shown) == 7
-    assert {r.getparent().getparent().getparent().get("data-organisation") for r in shown} == {
-        "Vimpelin kunta"
-    }
+    boxes = {r.xpath("ancestor::div[@class='area']")[0].get("data-organisation") for r in shown}
+    assert boxes == {"Vimpelin kunta"}
 
 
 def test_every_cell_agrees_with_the_comparison_table(page: Path) -> None:
@@ -190,3 +200,148 @@ def test_every_cell_agrees_with_the_comparison_table(page: Path) -> None:
             assert cell.get("class") == f"cell {status if present else 'absent'}", (goal_id, label)
             checked += 1
     assert checked == 17 * 4
+
+
+# --- A report a council can use (issue 14, point 7) ---
+
+
+def _open_goal(page: Path) -> str:
+    """The goal whose measures have targets and actual values in the 2023 outcome."""
+    goals = _goals(page)
+    return str(goals[goals["goal"].str.startswith("Tietosuoja-")]["goal_id"].iloc[0])
+
+
+def test_every_language_has_every_word() -> None:
+    keys = {lang: set(strings(lang)) for lang in languages()}
+    assert languages() == ("fi", "sv", "en")
+    assert all(k == keys["en"] for k in keys.values()), keys
+    for lang in languages():
+        assert set(strings(lang)["status"]) == set(LIGHTS), lang
+        assert set(strings(lang)["phase"]) == set(get_args(Phase)) - {""}, lang
+        assert len(set(strings(lang)["status"].values())) == len(LIGHTS), lang
+
+
+def _report(out: Path, target: Path, *options: str) -> lxml.html.HtmlElement:
+    result = CliRunner().invoke(main, ["report", str(out), "-o", str(target), *options])
+    assert result.exit_code == 0, result.stderr
+    return lxml.html.fromstring(target.read_text("utf-8"))
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_the_page_speaks_the_language_asked_for(page: Path, tmp_path: Path, lang: str) -> None:
+    words = strings(lang)
+    tree = _report(page.parent / "out", tmp_path / "r.html", "--lang", lang)
+    assert tree.get("lang") == lang
+    assert tree.findtext(".//title") == tree.findtext(".//h1") == words["title"]
+    header = [th.text_content() for th in tree.xpath("(//table)[1]/thead/tr/th")]
+    phases = words["phase"]
+    assert header[:3] == [words["goal"], f"2022 {phases['plan']}", f"2022 {phases['outcome']}"]
+    legend = tree.xpath("string(//ul[@class='legend'])")
+    assert all(name in legend for name in words["status"].values())
+    assert tree.xpath("string(//label[select[@id='status']])").startswith(words["latest_status"])
+    shown = _dom(tmp_path / "r.html").xpath('string(//*[@id="shown"])')
+    assert shown == words["shown"].format(count=17)
+
+
+def test_the_page_defaults_to_the_documents_language(page: Path, tmp_path: Path) -> None:
+    finnish = lxml.html.fromstring(page.read_text("utf-8"))
+    assert finnish.get("lang") == "fi" and finnish.findtext(".//h1") == strings("fi")["title"]
+    out = tmp_path / "out"
+    sample = SAMPLES / "2022-interim-sv-delarsrapport.txt"
+    assert CliRunner().invoke(main, ["run", str(sample), "-o", str(out)]).exit_code == 0
+    swedish = _report(out, tmp_path / "r.html")
+    assert swedish.get("lang") == "sv" and swedish.findtext(".//h1") == strings("sv")["title"]
+    # This report prints digits: each sits beside its light, which says what it means.
+    cell = swedish.xpath("//td[contains(@class, 'cell yellow')]")[0]
+    assert cell.xpath("string(.//span[@class='printed'])") == "2"
+    assert cell.xpath("string(.//span[@class='vh'])") == strings("sv")["status"]["yellow"]
+
+
+def test_mixed_documents_speak_the_most_common_language() -> None:
+    rows = [("a", "Lasten ja nuorten hyvinvointi sekä osallisuus", "")] * 2
+    rows += [("b", "Barn och unga mår bra", "andel som deltar i fritidsaktiviteter")]
+    rows += [("c", "Palvelut ovat saavutettavia ja ajantasaisia", "osuus")]
+    goals = pd.DataFrame(rows, columns=["doc_id", "goal", "measure"])
+    assert documents_language(goals) == "fi"
+    assert documents_language(goals[goals["doc_id"] == "b"]) == "sv"
+
+
+def test_every_light_has_a_shape_and_a_name(page: Path) -> None:
+    """Colour is never the only sign: each status its own shape, and its name as text."""
+    assert len(set(LIGHTS.values())) == len(LIGHTS)
+    names = strings("fi")["status"]
+    lights = _dom(page, f"open={_open_goal(page)}").xpath("//span[contains(@class, 'light')]")
+    assert len(lights) > 17 * 4
+    for light in lights:
+        status = light.get("class").split()[1]
+        assert light.xpath("string(span[@aria-hidden='true'])") == LIGHTS[status]
+        assert light.xpath("string(span[@class='vh'])") == light.get("title") == names[status]
+    # In print the lights are black: their shapes, not their colours, tell them apart.
+    assert re.search(r"@media print \{[^@]*\.light \{ color: #000", page.read_text("utf-8"))
+
+
+def test_printed_ratings_leave_out_colours_and_balls() -> None:
+    assert [printed_rating(r) for r in ["● #00B050", "fill #FFC000", "2", "delvis", ""]] == [
+        "",
+        "",
+        "2",
+        "delvis",
+        "",
+    ]
+
+
+def test_a_goal_shows_targets_actuals_and_links_to_its_page(page: Path) -> None:
+    goal_id = _open_goal(page)
+    history = _dom(page, f"open={goal_id}").xpath(f'//tr[@class="history"][@data-goal="{goal_id}"]')
+    goals = _goals(page)
+    rows = goals[goals["goal_id"] == goal_id]
+    versions = history[0].xpath(".//div[@class='version']")
+    assert len(versions) == rows["doc_id"].nunique() == 2
+    for version, (_, mine) in zip(versions, rows.groupby("doc_id", sort=False), strict=True):
+        shown = [
+            (r.xpath("string(td[@class='target'])"), r.xpath("string(td[@class='actual'])"))
+            for r in version.xpath(".//table[@class='measures']/tbody/tr")
+        ]
+        assert shown == list(zip(mine["target"], mine["actual"], strict=True))
+        link = version.xpath(".//a[@class='where']/@href")[0]
+        path, fragment = urllib.parse.unquote(link).split("#")
+        assert (page.parent / path).resolve() == Path(mine["source"].iloc[0]).resolve()
+        assert fragment == f"page={mine['page'].iloc[0]}"
+    assert ("90 %", "71 %") in zip(rows["target"], rows["actual"], strict=True)
+
+
+def _measure(page: Path, width: int, fragment: str) -> list[int]:
+    """The page's scroll width, its window's width and the cells that stick out of the window,
+    measured by a script in a copy of the page shown in a frame `width` px wide (headless
+    Chromium's window is never narrower than 500 px; a frame is)."""
+    script = (
+        "<script>parent.document.body.dataset.measured = [document.documentElement.scrollWidth,"
+        " innerWidth, [].filter.call(document.querySelectorAll('td.cell, a.where, td'),"
+        " function (e) { return e.getClientRects().length &&"
+        " e.getBoundingClientRect().right > innerWidth; }).length].join(' ');</script></body>"
+    )
+    copy = page.with_name("measured.html")
+    copy.write_text(page.read_text("utf-8").replace("</body>", script), "utf-8")
+    frame = page.with_name("frame.html")
+    frame.write_text(
+        f'<body style="margin:0"><iframe src="{copy.name}#{fragment}" '
+        f'style="width:{width}px;height:900px;border:0"></iframe></body>',
+        "utf-8",
+    )
+    dom = lxml.html.document_fromstring(
+        _browser(
+            "--allow-file-access-from-files",
+            "--window-size=1400,1000",
+            "--dump-dom",
+            frame.as_uri(),
+        )
+    )
+    return [int(n) for n in dom.body.get("data-measured").split()]
+
+
+@pytest.mark.parametrize("width", [1280, 400])
+def test_nothing_is_cut_off_at_a_desktop_or_a_phone_width(page: Path, width: int) -> None:
+    scroll_width, window, sticking_out = _measure(page, width, f"open={_open_goal(page)}")
+    assert window == width
+    assert scroll_width <= width
+    assert sticking_out == 0  # every document's light and every value is on the screen
