@@ -5,8 +5,6 @@ saved for a person to look at."""
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import urllib.parse
 from pathlib import Path
 from typing import get_args
@@ -20,9 +18,9 @@ from goaltables.cli import main
 from goaltables.export.report import documents_language, printed_rating
 from goaltables.export.report_text import LIGHTS, languages, strings
 from goaltables.records import Phase
+from tests.browser import browser, framed, screenshot
 from tests.golden_samples import SAMPLES, SERIES
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FINNISH_LABELS = ["2022 talousarvio", "2022 tilinpäätös", "2023 talousarvio", "2023 tilinpäätös"]
 
 
@@ -37,20 +35,8 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "report.html"
 
 
-def _browser(*arguments: str) -> str:
-    assert CHROMIUM, "chromium is missing: `make test` installs it (Debian package chromium)"
-    done = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", *arguments],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
 def _dom(page: Path, fragment: str = "") -> lxml.html.HtmlElement:
-    return lxml.html.document_fromstring(_browser("--dump-dom", f"{page.as_uri()}#{fragment}"))
+    return lxml.html.document_fromstring(browser("--dump-dom", f"{page.as_uri()}#{fragment}"))
 
 
 def _shown(dom: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
@@ -142,7 +128,7 @@ def test_a_goal_opens_to_its_versions_with_changes_and_sources(page: Path) -> No
 @pytest.mark.parametrize("width", [1280, 400])
 def test_a_screenshot_to_look_at(page: Path, tmp_path: Path, width: int) -> None:
     shot = tmp_path / f"report-{width}.png"
-    _browser(f"--window-size={width},1000", f"--screenshot={shot}", page.as_uri())
+    screenshot(page, width, 1000, shot)
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 20_000
     assert int.from_bytes(data[16:20], "big") == width  # the PNG's width
@@ -322,14 +308,9 @@ def _measure(page: Path, width: int, fragment: str) -> list[int]:
     )
     copy = page.with_name("measured.html")
     copy.write_text(page.read_text("utf-8").replace("</body>", script), "utf-8")
-    frame = page.with_name("frame.html")
-    frame.write_text(
-        f'<body style="margin:0"><iframe src="{copy.name}#{fragment}" '
-        f'style="width:{width}px;height:900px;border:0"></iframe></body>',
-        "utf-8",
-    )
+    frame = framed(copy, width, 900, fragment)
     dom = lxml.html.document_fromstring(
-        _browser(
+        browser(
             "--allow-file-access-from-files",
             "--window-size=1400,1000",
             "--dump-dom",
