@@ -15,8 +15,9 @@ import pytest
 from click.testing import CliRunner
 
 from goaltables.cli import main
-from goaltables.export.report import documents_language, printed_rating
-from goaltables.export.report_text import LIGHTS, languages, strings
+from goaltables.errors import UsageError
+from goaltables.export.report import documents_language, printed_rating, write_report
+from goaltables.export.report_text import LIGHTS, ReportSettings, languages, strings
 from goaltables.records import Phase
 from tests.browser import browser, framed, screenshot
 from tests.golden_samples import SAMPLES, SERIES
@@ -326,3 +327,18 @@ def test_nothing_is_cut_off_at_a_desktop_or_a_phone_width(page: Path, width: int
     assert window == width
     assert scroll_width <= width
     assert sticking_out == 0  # every document's light and every value is on the screen
+
+
+def test_the_phone_check_finds_a_page_without_the_phone_layout(page: Path, tmp_path: Path) -> None:
+    """The measurement above is no formality: the desktop layout at 400 px leaves cells out."""
+    wide = tmp_path / "wide.html"
+    write_report(page.parent / "out", wide, ReportSettings(phone_width=0))
+    _, window, sticking_out = _measure(wide, 400, "")
+    assert window == 400 and sticking_out > 0
+
+
+def test_report_settings_are_checked() -> None:
+    with pytest.raises(UsageError, match=r"^--lang de: the page is written in fi, sv, en$"):
+        ReportSettings(lang="de")
+    with pytest.raises(UsageError, match="phone_width -1"):
+        ReportSettings(phone_width=-1)

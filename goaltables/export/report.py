@@ -32,7 +32,7 @@ import pandas as pd
 from goaltables.errors import UsageError
 from goaltables.export.comparison import document_labels, worst_of
 from goaltables.export.report_page import PAGE
-from goaltables.export.report_text import LIGHTS, PHONE_WIDTH, ReportSettings, strings
+from goaltables.export.report_text import LIGHTS, ReportSettings, strings
 from goaltables.export.schema import REPORT_GENERATOR
 from goaltables.normalize.fold import fold, language
 from goaltables.normalize.link import series_order
@@ -69,11 +69,12 @@ class Version:
 
 @dataclass(frozen=True)
 class Context:
-    """What every part of one page needs: its words, column labels and the page's folder."""
+    """What every part of one page needs: its words, column labels, folder and settings."""
 
     words: Words
     labels: dict[str, str]
     folder: Path
+    settings: ReportSettings
 
 
 def write_report(out_dir: Path, target: Path, settings: ReportSettings | None = None) -> None:
@@ -85,7 +86,7 @@ def write_report(out_dir: Path, target: Path, settings: ReportSettings | None = 
     ordered = [d for d in ordered if d.doc_id in with_goals]
     lang = settings.lang or documents_language(goals)
     words = strings(lang)
-    context = Context(words, _labels(ordered, words), target.parent)
+    context = Context(words, _labels(ordered, words), target.parent, settings)
     page = _page(goals.assign(_row=range(len(goals))), ordered, context, lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(page, encoding="utf-8")
@@ -165,7 +166,7 @@ def _page(goals: pd.DataFrame, ordered: list[DocumentInfo], context: Context, la
         organisation_hidden=" hidden" if len(groups) < 2 else "",
         area_options=_options(sorted(areas)),
         status_options=_status_options(context.words),
-        phone_width=PHONE_WIDTH,
+        phone_width=context.settings.phone_width,
         sections="\n".join(sections),
     )
 

@@ -14,8 +14,6 @@ from goaltables.errors import UsageError
 
 # The traffic lights, each with the shape that carries its meaning without colour (in print,
 # for colour-blind readers): one list, the page's legend, cells and filters come from it.
-# Below this width (CSS px) the page lays each goal out as a card, not a table row.
-PHONE_WIDTH = 640
 LIGHTS = {"green": "●", "yellow": "▲", "red": "■", "grey": "◆", "none": "–"}
 
 
@@ -37,8 +35,13 @@ def strings(lang: str) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class ReportSettings:
+    """How the page is written."""
+
     lang: str | None = None  # fi, sv or en; None: the documents' language
+    phone_width: int = 640  # CSS px: below it each goal is a card, not a table row
 
     def __post_init__(self) -> None:
         if self.lang is not None and self.lang not in languages():
             raise UsageError(f"--lang {self.lang}: the page is written in {', '.join(languages())}")
+        if self.phone_width < 0:
+            raise UsageError(f"phone_width {self.phone_width}: a width is 0 px or more")
