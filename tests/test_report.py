@@ -303,7 +303,7 @@ def _measure(page: Path, width: int, fragment: str) -> list[int]:
     Chromium's window is never narrower than 500 px; a frame is)."""
     script = (
         "<script>parent.document.body.dataset.measured = [document.documentElement.scrollWidth,"
-        " innerWidth, [].filter.call(document.querySelectorAll('td.cell, a.where, td'),"
+        " innerWidth, [].filter.call(document.querySelectorAll('body *'),"
         " function (e) { return e.getClientRects().length &&"
         " e.getBoundingClientRect().right > innerWidth; }).length].join(' ');</script></body>"
     )

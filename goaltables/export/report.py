@@ -143,16 +143,12 @@ def _page(goals: pd.DataFrame, ordered: list[DocumentInfo], context: Context, la
     for row in rows:
         seen[row["goal_id"]][row["doc_id"]].append(row)
     groups = _groups(seen, ordered, context.words)
-    sections, areas = [], set()
-    for organisation, by_sector in groups.items():
-        parts = [f'<section class="organisation"><h2>{_e(organisation)}</h2>']
-        for sector, by_area in by_sector.items():
-            parts.append(f'<section class="sector"><h3>{_e(sector)}</h3>')
-            for area, goal_ids in by_area.items():
-                areas.add(area)
-                parts.append(_area_table(organisation, area, goal_ids, seen, ordered, context))
-            parts.append("</section>")
-        sections.append("".join(parts) + "</section>")
+    sections = [
+        _section(name, by_sector, seen, ordered, context) for name, by_sector in groups.items()
+    ]
+    areas = {
+        area for by_sector in groups.values() for by_area in by_sector.values() for area in by_area
+    }
     summary = context.words["summary"].format(goals=len(seen), documents=len(ordered))
     return PAGE.format(
         lang=lang,
@@ -169,6 +165,23 @@ def _page(goals: pd.DataFrame, ordered: list[DocumentInfo], context: Context, la
         phone_width=context.settings.phone_width,
         sections="\n".join(sections),
     )
+
+
+def _section(
+    organisation: str,
+    by_sector: dict[str, dict[str, list[str]]],
+    seen: Seen,
+    ordered: list[DocumentInfo],
+    context: Context,
+) -> str:
+    """An organisation's part of the page: its sectors, and in each a table per area."""
+    parts = [f'<section class="organisation"><h2>{_e(organisation)}</h2>']
+    for sector, by_area in by_sector.items():
+        parts.append(f'<section class="sector"><h3>{_e(sector)}</h3>')
+        for area, goal_ids in by_area.items():
+            parts.append(_area_table(organisation, area, goal_ids, seen, ordered, context))
+        parts.append("</section>")
+    return "".join(parts) + "</section>"
 
 
 def _escaped(words: Words) -> dict[str, str]:

@@ -19,7 +19,8 @@ h3 {{ font-size: 1.1em; margin: 1.2em 0 .3em; border-bottom: 1px solid #ddd; }}
 h4 {{ font-size: 1em; margin: 1em 0 .3em; }}
 .filters {{ position: sticky; top: 0; background: #fff; padding: .5em 0;
   border-bottom: 1px solid #ddd; z-index: 1; display: flex; flex-wrap: wrap; gap: .3em 1em; }}
-.filters select, .filters input {{ max-width: 100%; }}
+.filters label {{ max-width: 100%; }}
+.filters select, .filters input {{ max-width: 100%; box-sizing: border-box; }}
 .legend {{ display: flex; flex-wrap: wrap; gap: .2em 1em; padding: 0; margin: .3em 0;
   list-style: none; }}
 .scroll {{ overflow-x: auto; max-width: 100%; }}
@@ -29,7 +30,7 @@ th {{ background: #f4f4f4; font-weight: 600; font-size: .85em; }}
 td.goal, th.goal {{ width: 36em; text-align: left; }}
 button.open {{ all: unset; cursor: pointer; display: block; }}
 button.open:hover, button.open:focus {{ text-decoration: underline; }}
-td.cell {{ width: 5em; text-align: center; white-space: nowrap; }}
+td.cell {{ width: 5em; text-align: center; }}
 td.absent {{ background: repeating-linear-gradient(45deg, #fafafa, #fafafa 4px, #eee 4px,
   #eee 8px); }}
 .light {{ font-size: 1.2em; line-height: 1; }}
