@@ -78,7 +78,7 @@ chromium: ## Install Chromium (renders the report page in the tests) with apt-ge
 	  apt-get update -q && apt-get install -y -q chromium; } || { \
 	  echo "could not install Chromium: the report page cannot be checked (run as root, or install chromium)"; exit 1; }
 
-pictures: $(STAMP) libreoffice chromium ## Redraw docs/report.png and docs/workbook.png from the sample series
+pictures: $(STAMP) libreoffice chromium ## Redraw docs/report.png, docs/report-phone.png and docs/workbook.png from the sample series
 	$(BIN)/python -m docs.make_pictures
 
 bench: $(STAMP) libreoffice ## Time goaltables against pdftotext and pdfplumber, and a 200-file batch; writes BENCHMARKS.md

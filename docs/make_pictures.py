@@ -1,5 +1,6 @@
 """Redraw the README's pictures from the sample series (`make pictures`): the report page with
-one goal opened (headless Chromium), and the workbook's comparison sheet (LibreOffice Calc)."""
+one goal opened at a desktop's and a phone's width (headless Chromium), and the workbook's
+comparison sheet (LibreOffice Calc)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from tests.browser import screenshot
 from tests.golden_samples import SERIES  # run as `python -m docs.make_pictures`
 
 ROOT = Path(__file__).resolve().parent.parent
 GOALTABLES = [sys.executable, "-m", "goaltables"]
+# The report page's pictures: name, width and height in CSS px.
+REPORT_PICTURES = (("report.png", 1280, 1300), ("report-phone.png", 400, 1500))
 
 
 def _workbook_picture(workbook: Path, work: Path, target: Path) -> None:
@@ -51,32 +55,26 @@ def _workbook_picture(workbook: Path, work: Path, target: Path) -> None:
     image.crop(margin).save(target) if margin else image.save(target)
 
 
+def _report_pictures(out: Path) -> None:
+    """The page with the goal whose measures have targets and actuals opened."""
+    goals = pd.read_csv(out / "goals.csv", dtype=str, keep_default_na=False)
+    opened = goals[goals["goal"].str.startswith("Tietosuoja-")]["goal_id"].iloc[0]
+    for name, width, height in REPORT_PICTURES:
+        target = ROOT / "docs" / name
+        screenshot(out / "report.html", width, height, target, f"open={opened}")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         out = Path(work) / "out"
         # Relative paths, as a user in the repository would type them: the page shows them.
         series = [str(p.relative_to(ROOT)) for p in SERIES]
         subprocess.run([*GOALTABLES, "run", *series, "-o", str(out)], check=True, cwd=ROOT)
-        subprocess.run([*GOALTABLES, "report", str(out)], check=True)
-        goals = pd.read_csv(out / "goals.csv", dtype=str, keep_default_na=False)
-        reworded = goals[goals["goal"].str.startswith("Kolmiportaisen")]["goal_id"].iloc[0]
-        page = f"{(out / 'report.html').as_uri()}#open={reworded}"
-        subprocess.run(
-            [
-                "chromium",
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--hide-scrollbars",
-                "--window-size=1100,1500",
-                f"--screenshot={ROOT / 'docs' / 'report.png'}",
-                page,
-            ],
-            check=True,
-            capture_output=True,
-        )
-        _workbook_picture(out / "goals.xlsx", Path(work), ROOT / "docs" / "workbook.png")
-    print("docs/report.png, docs/workbook.png")
+        subprocess.run([*GOALTABLES, "report", str(out)], check=True, cwd=ROOT)
+        _report_pictures(out)
+        if "--report-only" not in sys.argv:
+            _workbook_picture(out / "goals.xlsx", Path(work), ROOT / "docs" / "workbook.png")
+    print(", ".join(f"docs/{name}" for name, _, _ in REPORT_PICTURES) + ", docs/workbook.png")
 
 
 if __name__ == "__main__":

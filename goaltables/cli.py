@@ -18,6 +18,7 @@ import click
 from goaltables import __version__
 from goaltables.errors import GoalTablesError, UsageError
 from goaltables.escapes import name_as_text, printable
+from goaltables.export.report_text import ReportSettings, languages
 from goaltables.export.schema import goal_rows
 from goaltables.extract import ReadOptions, detect_format, extract_bytes, read_bytes
 from goaltables.extract import extract as extract_file
@@ -383,14 +384,21 @@ def _bytes_of(path: Path | None) -> bytes | None:
     default=None,
     help="The HTML file to write.  [default: DATASET/report.html]",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(languages()),
+    default=None,
+    help="The page's language.  [default: the documents' language, fi or sv]",
+)
 @_verbosity
-def report(dataset: Path, target: Path | None) -> None:
+def report(dataset: Path, target: Path | None, lang: str | None) -> None:
     """Write one web page of how goals fared document by document, from a DATASET folder
     that `goaltables run` wrote. The page needs no network: open it, send it, put it online.
 
     \b
     Example:
       goaltables report out/ -o report.html
+      goaltables report out/ --lang en
       (then open report.html#status=red for the goals whose latest status is red)
     """
     from goaltables.export.files import atomic_path
@@ -399,7 +407,7 @@ def report(dataset: Path, target: Path | None) -> None:
     target = target or dataset / "report.html"
     try:
         with atomic_path(target) as temporary:
-            write_report(dataset, temporary)
+            write_report(dataset, temporary, ReportSettings(lang=lang))
     except GoalTablesError as error:
         _fail(error)
         return

@@ -10,7 +10,7 @@ changed between two documents), moved (a link says so), better / worse (its last
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
 import pandas as pd
@@ -119,9 +119,16 @@ def comparison_frame(
     return pd.DataFrame(rows)
 
 
-def document_labels(documents: list[DocumentInfo]) -> dict[str, str]:
-    """Column names for documents: '2022 outcome', with the file when two would share one."""
-    plain = {d.doc_id: f"{d.year or ''} {d.phase}".strip() or d.source for d in documents}
+def document_labels(
+    documents: list[DocumentInfo], phases: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Column names for documents: '2022 outcome', with the file when two would share one;
+    `phases` names the phases in another language ('outcome': 'tilinpäätös')."""
+    phases = phases or {}
+    plain = {
+        d.doc_id: f"{d.year or ''} {phases.get(d.phase, d.phase)}".strip() or d.source
+        for d in documents
+    }
     counts: dict[str, int] = defaultdict(int)
     for label in plain.values():
         counts[label] += 1

@@ -2,34 +2,57 @@
 
 One self-contained file (styles and script inline, no network): per organisation, sector and
 area a table with the goals down the side and the documents across, each cell a traffic light
-with the rating. A goal opens to its text in each document, the words changed since the
-previous one marked, each version with the file and page it came from. Filters by organisation,
-area, status and text; they live in the address's fragment (`report.html#status=red&q=kirja`),
-so a filtered view can be bookmarked or sent.
+whose shape and words say what its colour says, with the value the document printed beside it.
+A goal opens to its text in each document, the words changed since the previous one marked,
+its measures' targets and actual values, and a link to the file and page it came from. Filters
+by organisation, area, status and text; they live in the address's fragment
+(`report.html#status=red&q=kirja`), so a filtered view can be bookmarked or sent.
 
-The page is built from the dataset's goals and documents tables, not from the reports: it shows
-exactly what the CSV and Parquet files hold, and a goal's status in a document is its worst
-measure's, by the comparison table's own rule (`comparison.worst_of`)."""
+The page speaks the documents' language (Finnish, Swedish or English, `--lang`); its words are
+in `report_strings.toml`, its frame in `report_page.py`. It is built from the dataset's goals
+and documents tables, not from the reports: it shows exactly what the CSV and Parquet files
+hold, and a goal's status in a document is its worst measure's, by the comparison table's own
+rule (`comparison.worst_of`)."""
 
 from __future__ import annotations
 
 import difflib
 import html
-from collections import defaultdict
+import os
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pandas as pd
 
 from goaltables.errors import UsageError
 from goaltables.export.comparison import document_labels, worst_of
+from goaltables.export.report_page import PAGE
+from goaltables.export.report_text import LIGHTS, ReportSettings, strings
 from goaltables.export.schema import REPORT_GENERATOR
+from goaltables.normalize.fold import fold, language
 from goaltables.normalize.link import series_order
 from goaltables.records import DocumentInfo
 
-STATUS_NAMES = {"green": "on track / met", "yellow": "partly", "red": "not met", "grey": "n/a"}
+Words = dict[str, Any]  # the page's words in its language (`report_text.strings`)
+# What rating_raw holds besides what the document printed: the colour read, a ball, a fill.
+_NOT_PRINTED = re.compile(r"#[0-9A-Fa-f]{6}|\bfill\b|[●⬤◉•]")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One measure row of a goal in one document, as printed."""
+
+    text: str
+    target: str
+    actual: str
+    status: str
+    printed: str  # the rating as the document printed it ("2", "osittain"), without colours
+    label: str  # the legend's words for it
 
 
 @dataclass(frozen=True)
@@ -38,26 +61,55 @@ class Version:
 
     label: str
     text: str
-    measures: list[tuple[str, str]]  # (measure, status)
-    status: str
-    rating: str
-    where: str  # "reports/2022.pdf, page 9"
+    measures: list[Measure]
+    worst: Measure  # the measure whose light is the goal's
+    where: str  # "reports/2022.pdf, sivu 9"
+    href: str  # "../reports/2022.pdf#page=9"
 
 
-def write_report(out_dir: Path, target: Path) -> None:
+@dataclass(frozen=True)
+class Context:
+    """What every part of one page needs: its words, column labels, folder and settings."""
+
+    words: Words
+    labels: dict[str, str]
+    folder: Path
+    settings: ReportSettings
+
+
+def write_report(out_dir: Path, target: Path, settings: ReportSettings | None = None) -> None:
     """Read the dataset in `out_dir` and write the page to `target`."""
+    settings = settings or ReportSettings()
     goals, documents = _read(out_dir, "goals"), _read(out_dir, "documents")
     ordered = series_order([_document(row) for row in documents.to_dict("records")])
     with_goals = set(goals["doc_id"])
     ordered = [d for d in ordered if d.doc_id in with_goals]
-    # Columns are named within an organisation: "2022 outcome" needs no file name beside it
-    # unless that organisation has two such documents.
-    labels: dict[str, str] = {}
-    for organisation in {d.organisation for d in ordered}:
-        labels |= document_labels([d for d in ordered if d.organisation == organisation])
-    page = _page(goals.assign(_row=range(len(goals))), ordered, labels)
+    lang = settings.lang or documents_language(goals)
+    words = strings(lang)
+    context = Context(words, _labels(ordered, words), target.parent, settings)
+    page = _page(goals.assign(_row=range(len(goals))), ordered, context, lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(page, encoding="utf-8")
+
+
+def documents_language(goals: pd.DataFrame) -> str:
+    """The language most documents are written in ('fi' or 'sv'), each judged by the words of
+    its goals and measures; Finnish where none has words."""
+    texts: dict[str, list[str]] = defaultdict(list)
+    for row in goals[["doc_id", "goal", "measure"]].astype("string").fillna("").itertuples():
+        texts[str(row.doc_id)] += fold(f"{row.goal} {row.measure}", stems=False).split()
+    votes = Counter(language(words) for words in texts.values())
+    return votes.most_common(1)[0][0] if votes else "fi"
+
+
+def _labels(ordered: list[DocumentInfo], words: Words) -> dict[str, str]:
+    """Columns are named within an organisation: "2022 tilinpäätös" needs no file name beside
+    it unless that organisation has two such documents."""
+    labels: dict[str, str] = {}
+    for organisation in {d.organisation for d in ordered}:
+        mine = [d for d in ordered if d.organisation == organisation]
+        labels |= document_labels(mine, words["phase"])
+    return labels
 
 
 def _read(out_dir: Path, table: str) -> pd.DataFrame:
@@ -82,42 +134,88 @@ def _document(row: dict[Any, Any]) -> DocumentInfo:
 
 
 Row = dict[str, str]  # a goals row, every cell as the text it shows
+Seen = dict[str, dict[str, list[Row]]]  # goal_id -> doc_id -> its rows there
 
 
-def _page(goals: pd.DataFrame, ordered: list[DocumentInfo], labels: dict[str, str]) -> str:
+def _page(goals: pd.DataFrame, ordered: list[DocumentInfo], context: Context, lang: str) -> str:
     rows: list[Row] = goals.astype("string").fillna("").to_dict("records")  # type: ignore[assignment]
-    seen: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
+    seen: Seen = defaultdict(lambda: defaultdict(list))
     for row in rows:
         seen[row["goal_id"]][row["doc_id"]].append(row)
-    groups = _groups(seen, ordered)
-    sections, areas = [], set()
-    for organisation, by_sector in groups.items():
-        parts = [f'<section class="organisation"><h2>{_e(organisation)}</h2>']
-        for sector, by_area in by_sector.items():
-            parts.append(f'<section class="sector"><h3>{_e(sector)}</h3>')
-            for area, goal_ids in by_area.items():
-                areas.add(area)
-                parts.append(_area_table(organisation, area, goal_ids, seen, ordered, labels))
-            parts.append("</section>")
-        sections.append("".join(parts) + "</section>")
-    summary = f"{len(seen)} goals in {len(ordered)} documents"
-    return _TEMPLATE.format(
+    groups = _groups(seen, ordered, context.words)
+    sections = [
+        _section(name, by_sector, seen, ordered, context) for name, by_sector in groups.items()
+    ]
+    areas = {
+        area for by_sector in groups.values() for by_area in by_sector.values() for area in by_area
+    }
+    summary = context.words["summary"].format(goals=len(seen), documents=len(ordered))
+    return PAGE.format(
+        lang=lang,
         generator=REPORT_GENERATOR,
+        t=_escaped(context.words),
         summary=_e(summary),
-        organisation_options="".join(f"<option>{_e(o)}</option>" for o in sorted(groups)),
-        organisation_hidden=" hidden" if len(groups) < 2 else "",
-        area_options="".join(f"<option>{_e(a)}</option>" for a in sorted(areas)),
-        sections="\n".join(sections),
         legend="".join(
-            f'<span class="dot {s}"></span>{_e(name)} ' for s, name in STATUS_NAMES.items()
+            f"<li>{_light(s, context.words)} {_e(_name(s, context.words))}</li>" for s in LIGHTS
         ),
+        organisation_options=_options(sorted(groups)),
+        organisation_hidden=" hidden" if len(groups) < 2 else "",
+        area_options=_options(sorted(areas)),
+        status_options=_status_options(context.words),
+        phone_width=context.settings.phone_width,
+        sections="\n".join(sections),
+    )
+
+
+def _section(
+    organisation: str,
+    by_sector: dict[str, dict[str, list[str]]],
+    seen: Seen,
+    ordered: list[DocumentInfo],
+    context: Context,
+) -> str:
+    """An organisation's part of the page: its sectors, and in each a table per area."""
+    parts = [f'<section class="organisation"><h2>{_e(organisation)}</h2>']
+    for sector, by_area in by_sector.items():
+        parts.append(f'<section class="sector"><h3>{_e(sector)}</h3>')
+        for area, goal_ids in by_area.items():
+            parts.append(_area_table(organisation, area, goal_ids, seen, ordered, context))
+        parts.append("</section>")
+    return "".join(parts) + "</section>"
+
+
+def _escaped(words: Words) -> dict[str, str]:
+    return {key: _e(value) for key, value in words.items() if isinstance(value, str)}
+
+
+def _options(values: list[str]) -> str:
+    return "".join(f"<option>{_e(v)}</option>" for v in values)
+
+
+def _status_options(words: Words) -> str:
+    return "".join(
+        f'<option value="{s}">{LIGHTS[s]} {_e(_name(s, words))}</option>' for s in LIGHTS
+    )
+
+
+def _name(status: str, words: Words) -> str:
+    return str(words["status"][status or "none"])
+
+
+def _light(status: str, words: Words) -> str:
+    """A traffic light: its colour, a shape of its own (print, colour blindness) and its name
+    as text for screen readers, and as a tooltip."""
+    key, name = status or "none", _e(_name(status, words))
+    return (
+        f'<span class="light {key}" title="{name}"><span aria-hidden="true">{LIGHTS[key]}</span>'
+        f'<span class="vh">{name}</span></span>'
     )
 
 
 Groups = dict[str, dict[str, dict[str, list[str]]]]  # organisation -> sector -> area -> goals
 
 
-def _groups(seen: dict[str, dict[str, list[Row]]], ordered: list[DocumentInfo]) -> Groups:
+def _groups(seen: Seen, ordered: list[DocumentInfo], words: Words) -> Groups:
     """Each goal under the organisation, sector and area its latest document gives it (as in
     the comparison table: a goal that moved, or whose area was renamed, sits where it is now).
     Organisations by name; areas and goals in the newest document's order, goals that ended
@@ -130,8 +228,8 @@ def _groups(seen: dict[str, dict[str, list[Row]]], ordered: list[DocumentInfo]) 
         placed.append((-rank.get(latest_doc, -1), int(first["_row"]), goal_id, first))
     groups: Groups = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
     for _, _, goal_id, first in sorted(placed):
-        organisation = first["organisation"] or "(organisation not named)"
-        sector, area = first["sector"] or "(no sector)", first["area"] or "(no area)"
+        organisation = first["organisation"] or words["no_organisation"]
+        sector, area = first["sector"] or words["no_sector"], first["area"] or words["no_area"]
         groups[organisation][sector][area].append(goal_id)
     return {name: groups[name] for name in sorted(groups)}  # organisations by name
 
@@ -140,44 +238,73 @@ def _area_table(
     organisation: str,
     area: str,
     goal_ids: list[str],
-    seen: dict[str, dict[str, list[Row]]],
+    seen: Seen,
     ordered: list[DocumentInfo],
-    labels: dict[str, str],
+    context: Context,
 ) -> str:
     present = {doc_id for goal_id in goal_ids for doc_id in seen[goal_id]}
     columns = [d for d in ordered if d.doc_id in present]
-    head = "".join(f"<th>{_e(labels[d.doc_id])}</th>" for d in columns)
+    head = "".join(f"<th>{_e(context.labels[d.doc_id])}</th>" for d in columns)
     body = []
     for goal_id in goal_ids:
-        versions = _versions(seen[goal_id], columns, labels)
-        body.append(_goal_row(goal_id, area, versions, columns, len(columns)))
+        versions = _versions(seen[goal_id], columns, context)
+        body.append(_goal_row(goal_id, area, versions, columns, context))
+    # The table scrolls in its own box: on a phone the page itself never grows wider.
     return (
         f'<div class="area" data-organisation="{_e(organisation)}" data-area="{_e(area)}">'
-        f"<h4>{_e(area)}</h4>"
-        f'<table><thead><tr><th class="goal">goal</th>{head}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table></div>"
+        f'<h4>{_e(area)}</h4><div class="scroll">'
+        f'<table class="goals"><thead><tr><th class="goal">{_e(context.words["goal"])}</th>'
+        f"{head}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table></div></div>"
     )
 
 
 def _versions(
-    by_doc: dict[str, list[Row]], columns: list[DocumentInfo], labels: dict[str, str]
+    by_doc: dict[str, list[Row]], columns: list[DocumentInfo], context: Context
 ) -> dict[str, Version]:
     versions = {}
     for doc in columns:
         mine = by_doc.get(doc.doc_id)
         if not mine:
             continue
-        worst, first = worst_of(mine, lambda r: r["status"]), mine[0]
-        page = f", page {first['page']}" if first["page"] else ""
+        first = mine[0]
+        page = context.words["page"].format(page=first["page"]) if first["page"] else ""
         versions[doc.doc_id] = Version(
-            label=labels[doc.doc_id],
+            label=context.labels[doc.doc_id],
             text=first["goal"],
-            measures=[(r["measure"], r["status"]) for r in mine if r["measure"]],
-            status=worst["status"] if worst else "",
-            rating=worst["rating"] if worst else "",
-            where=f"{first['source']}{page}",
+            measures=[_measure(r) for r in mine if r["measure"] or r["target"] or r["actual"]],
+            worst=_measure(worst_of(mine, lambda r: r["status"]) or first),
+            where=", ".join(part for part in (first["source"], page) if part),
+            href=source_link(first["source"], first["page"], context.folder),
         )
     return versions
+
+
+def _measure(row: Row) -> Measure:
+    return Measure(
+        text=row["measure"],
+        target=row["target"],
+        actual=row["actual"],
+        status=row["status"],
+        printed=printed_rating(row["rating_raw"]),
+        label=row["rating_label"],
+    )
+
+
+def printed_rating(raw: str) -> str:
+    """The rating as the document printed it: "2", "osittain"; nothing for a coloured ball or
+    a shaded cell, whose colour the light shows (rating_raw "● #00B050", "fill #FFC000")."""
+    return " ".join(_NOT_PRINTED.sub(" ", raw).split())
+
+
+def source_link(source: str, page: str, folder: Path) -> str:
+    """A relative link to the source file, at its page (`file.pdf#page=9`, as PDF viewers
+    open it). A source found from here is linked from the page's folder, so the link opens
+    wherever the page was written; one not found is linked as given."""
+    path = Path(source)
+    if path.exists():
+        source = os.path.relpath(path.resolve(), folder.resolve())
+    return quote(Path(source).as_posix()) + (f"#page={page}" if page else "")
 
 
 def _goal_row(
@@ -185,32 +312,44 @@ def _goal_row(
     area: str,
     versions: dict[str, Version],
     columns: list[DocumentInfo],
-    width: int,
+    context: Context,
 ) -> str:
-    latest = list(versions.values())[-1]
-    cells = []
-    for doc in columns:
-        version = versions.get(doc.doc_id)
-        if version is None:
-            cells.append('<td class="cell absent" title="not in this document"></td>')
-        else:
-            rating = version.rating or ("●" if version.status else "")
-            title = f"{version.label}: {version.status or 'no rating'}"
-            cells.append(
-                f'<td class="cell {version.status or "none"}" title="{_e(title)}">{_e(rating)}</td>'
-            )
-    statuses = " ".join(v.status or "none" for v in versions.values())
+    words, latest = context.words, list(versions.values())[-1]
+    cells = [_cell(versions.get(d.doc_id), context.labels[d.doc_id], words) for d in columns]
+    statuses = " ".join(v.worst.status or "none" for v in versions.values())
     search = " ".join(v.text for v in versions.values()).casefold()
     summary = (
         f'<tr class="goal-row" data-goal="{_e(goal_id)}" data-area="{_e(area)}" '
-        f'data-latest="{_e(latest.status or "none")}" data-statuses="{_e(statuses)}" '
+        f'data-latest="{_e(latest.worst.status or "none")}" data-statuses="{_e(statuses)}" '
         f'data-text="{_e(search)}"><td class="goal"><button class="open" aria-expanded="false">'
         f"{_e(latest.text)}</button></td>{''.join(cells)}</tr>"
     )
-    details = "".join(_version_html(v, previous) for v, previous in _pairs(versions.values()))
+    details = "".join(
+        _version_html(v, previous, words) for v, previous in _pairs(versions.values())
+    )
     return (
         f'{summary}<tr class="history" data-goal="{_e(goal_id)}" hidden>'
-        f'<td colspan="{width + 1}"><div class="goal-id">{_e(goal_id)}</div>{details}</td></tr>'
+        f'<td colspan="{len(columns) + 1}"><div class="goal-id">{_e(goal_id)}</div>'
+        f"{details}</td></tr>"
+    )
+
+
+def _cell(version: Version | None, label: str, words: Words) -> str:
+    """A document's cell: the goal's light and the rating as printed, or striped if absent."""
+    if version is None:
+        absent = _e(words["absent"])
+        return (
+            f'<td class="cell absent" data-label="{_e(label)}" title="{absent}">'
+            f'<span class="vh">{absent}</span></td>'
+        )
+    worst = version.worst
+    title = f"{label}: {_name(worst.status, words)}"
+    if worst.label:
+        title += f" ({worst.label})"
+    printed = f'<span class="printed">{_e(worst.printed)}</span>' if worst.printed else ""
+    return (
+        f'<td class="cell {worst.status or "none"}" data-label="{_e(label)}" title="{_e(title)}">'
+        f"{_light(worst.status, words)}{printed}</td>"
     )
 
 
@@ -219,16 +358,41 @@ def _pairs(versions: Iterable[Version]) -> list[tuple[Version, Version | None]]:
     return [(v, listed[i - 1] if i else None) for i, v in enumerate(listed)]
 
 
-def _version_html(version: Version, previous: Version | None) -> str:
+def _version_html(version: Version, previous: Version | None, words: Words) -> str:
     text = _changes(previous.text, version.text) if previous else _e(version.text)
-    measures = "".join(
-        f'<li><span class="dot {s or "none"}"></span>{_e(m)}</li>' for m, s in version.measures
-    )
     return (
-        f'<div class="version"><div class="label"><span class="dot {version.status or "none"}">'
-        f'</span><b>{_e(version.label)}</b> <span class="where">{_e(version.where)}</span></div>'
-        f'<p class="text">{text}</p>{f"<ul>{measures}</ul>" if measures else ""}</div>'
+        f'<div class="version"><div class="label">{_light(version.worst.status, words)} '
+        f'<b>{_e(version.label)}</b> <a class="where" href="{_e(version.href)}">'
+        f'{_e(version.where)}</a></div><p class="text">{text}</p>'
+        f"{_measures_table(version.measures, words)}</div>"
     )
+
+
+def _measures_table(measures: list[Measure], words: Words) -> str:
+    """The goal's measures in one document: target, actual value and assessment as printed."""
+    if not measures:
+        return ""
+    head = "".join(f"<th>{_e(words[key])}</th>" for key in _MEASURE_COLUMNS)
+    rows = "".join(_measure_row(m, words) for m in measures)
+    return f'<table class="measures"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+
+_MEASURE_COLUMNS = ("measure", "target", "actual", "assessment")  # each a word of the page
+
+
+def _measure_row(measure: Measure, words: Words) -> str:
+    assessment = " ".join(filter(None, (measure.printed, measure.label)))
+    values = {
+        "target": _e(measure.target),
+        "actual": _e(measure.actual),
+        "assessment": f"{_light(measure.status, words)} {_e(assessment)}",
+    }
+    # On a phone each value is named (data-label), the header row being hidden there.
+    cells = "".join(
+        f'<td class="{key}" data-label="{_e(words[key])}">{value}</td>'
+        for key, value in values.items()
+    )
+    return f'<tr><td class="measure">{_e(measure.text)}</td>{cells}</tr>'
 
 
 def _changes(before: str, after: str) -> str:
@@ -247,132 +411,3 @@ def _changes(before: str, after: str) -> str:
 
 def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
-
-
-_TEMPLATE = """<!doctype html>
-<html lang="fi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-{generator}
-<title>Goals year by year</title>
-<style>
-body {{ font: 14px/1.4 system-ui, sans-serif; margin: 1.5em; color: #222; }}
-h1 {{ font-size: 1.4em; margin: 0 0 .2em; }}
-h2 {{ font-size: 1.25em; margin: 1.5em 0 .3em; border-bottom: 2px solid #bbb; }}
-h3 {{ font-size: 1.1em; margin: 1.2em 0 .3em; border-bottom: 1px solid #ddd; }}
-h4 {{ font-size: 1em; margin: 1em 0 .3em; }}
-.filters {{ position: sticky; top: 0; background: #fff; padding: .5em 0;
-  border-bottom: 1px solid #ddd; z-index: 1; }}
-.filters label {{ margin-right: 1em; }}
-table {{ border-collapse: collapse; }}
-th, td {{ border: 1px solid #ddd; padding: 3px 6px; vertical-align: top; }}
-th {{ background: #f4f4f4; font-weight: 600; font-size: .85em; }}
-td.goal, th.goal {{ width: 36em; text-align: left; }}
-button.open {{ all: unset; cursor: pointer; display: block; }}
-button.open:hover {{ text-decoration: underline; }}
-td.cell {{ width: 4.5em; text-align: center; font-weight: 600; }}
-.green {{ background: #C6EFCE; color: #006100; }}
-.yellow {{ background: #FFEB9C; color: #9C5700; }}
-.red {{ background: #FFC7CE; color: #9C0006; }}
-.grey {{ background: #D9D9D9; color: #3F3F3F; }}
-td.none {{ background: #fff; color: #999; }}
-td.absent {{ background: repeating-linear-gradient(45deg, #fafafa, #fafafa 4px, #eee 4px,
-  #eee 8px); }}
-.dot {{ display: inline-block; width: .8em; height: .8em; border-radius: 50%; margin-right: .3em;
-  border: 1px solid #aaa; vertical-align: -1px; }}
-.dot.none {{ background: #fff; }}
-tr.history td {{ background: #fcfcfc; }}
-.version {{ margin: .3em 0 .8em; }}
-.version p {{ margin: .2em 0 .2em 1.2em; }}
-.version ul {{ margin: 0 0 0 1.2em; padding-left: 1em; }}
-.where, .goal-id {{ color: #777; font-size: .85em; }}
-ins {{ background: #d4f7d4; text-decoration: none; }}
-del {{ background: #fbd3d3; }}
-[hidden] {{ display: none !important; }}
-</style>
-</head>
-<body>
-<h1>Goals year by year</h1>
-<p class="summary">{summary}. Colours: {legend}; a striped cell: the goal is not in that document.
-Click a goal for its text in each document, the changes marked, and where it came from.</p>
-<div class="filters">
-<label{organisation_hidden}>Organisation <select id="organisation"><option value="">all</option>
-{organisation_options}</select></label>
-<label>Area <select id="area"><option value="">all</option>{area_options}</select></label>
-<label>Latest status <select id="status"><option value="">any</option>
-<option value="green">green</option><option value="yellow">yellow</option>
-<option value="red">red</option><option value="grey">grey</option>
-<option value="none">no rating</option></select></label>
-<label>Text <input id="q" type="search" placeholder="words in the goal"></label>
-<span id="shown"></span>
-</div>
-{sections}
-<script>
-(function () {{
-  var organisation = document.getElementById("organisation"),
-      area = document.getElementById("area"), status = document.getElementById("status"),
-      q = document.getElementById("q"), shown = document.getElementById("shown");
-  function fromHash() {{
-    var params = new URLSearchParams(location.hash.slice(1));
-    organisation.value = params.get("organisation") || "";
-    area.value = params.get("area") || ""; status.value = params.get("status") || "";
-    q.value = params.get("q") || "";
-  }}
-  function apply() {{
-    var words = q.value.toLowerCase().split(/\\s+/).filter(Boolean), count = 0;
-    document.querySelectorAll("tr.goal-row").forEach(function (row) {{
-      var box = row.closest("div.area");
-      var show = (!organisation.value || box.dataset.organisation === organisation.value) &&
-        (!area.value || row.dataset.area === area.value) &&
-        (!status.value || row.dataset.latest === status.value) &&
-        words.every(function (w) {{ return row.dataset.text.indexOf(w) >= 0; }});
-      row.hidden = !show;
-      var history = row.nextElementSibling;
-      if (!show) {{ history.hidden = true; }}
-      if (show) {{ count++; }}
-    }});
-    document.querySelectorAll("div.area").forEach(function (box) {{
-      box.hidden = !box.querySelector("tr.goal-row:not([hidden])");
-    }});
-    document.querySelectorAll("section.sector, section.organisation").forEach(function (box) {{
-      box.hidden = !box.querySelector("div.area:not([hidden])");
-    }});
-    shown.textContent = count + " goals shown";
-  }}
-  function toHash() {{
-    var params = new URLSearchParams();
-    if (organisation.value) params.set("organisation", organisation.value);
-    if (area.value) params.set("area", area.value);
-    if (status.value) params.set("status", status.value);
-    if (q.value) params.set("q", q.value);
-    history.replaceState(null, "", "#" + params.toString());
-    apply();
-  }}
-  [organisation, area, status].forEach(function (el) {{
-    el.addEventListener("change", toHash);
-  }});
-  q.addEventListener("input", toHash);
-  window.addEventListener("hashchange", function () {{ fromHash(); apply(); }});
-  document.querySelectorAll("button.open").forEach(function (button) {{
-    button.addEventListener("click", function () {{
-      var history = button.closest("tr").nextElementSibling;
-      history.hidden = !history.hidden;
-      button.setAttribute("aria-expanded", String(!history.hidden));
-    }});
-  }});
-  function openGoal(goalId) {{
-    var row = document.querySelector('tr.goal-row[data-goal="' + CSS.escape(goalId) + '"]');
-    if (!row) return;
-    row.nextElementSibling.hidden = false;
-    row.querySelector("button.open").setAttribute("aria-expanded", "true");
-    row.scrollIntoView({{block: "nearest"}});
-  }}
-  fromHash(); apply();
-  var wanted = new URLSearchParams(location.hash.slice(1)).get("open");
-  if (wanted) openGoal(wanted);
-}})();
-</script>
-</body>
-</html>
-"""
