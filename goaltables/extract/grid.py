@@ -15,7 +15,7 @@ filled from the row above. Assumptions, each seen in seed 001:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from goaltables.extract.numbering import number_label, split_item_number
@@ -91,9 +91,20 @@ def header_role(text: str) -> str | None:
 
 
 def is_goal_header(cells: Sequence[str]) -> bool:
-    """A goal table's header names two or more roles, one of them a goal or a measure."""
+    """A goal table's header names two or more roles, one of them a goal or a measure, or a
+    strategic goal beside its assessment."""
     roles = {header_role(c) for c in cells} - {None, "ignore"}
+    if "strategy" in roles and _assessed(roles):
+        return True
     return len(roles) >= 2 and bool(roles & {"goal", "measure"})
+
+
+def _assessed(roles: Iterable[str | None]) -> bool:
+    """Whether the columns include a measure or an assessment of the row."""
+    return bool(set(roles) & _ASSESSED_BY)
+
+
+_ASSESSED_BY = frozenset({"measure", "rating", "progress"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +125,10 @@ def assign_columns(grid: Grid) -> Columns:
     roles: list[str | None] = [header_role(text) for text in grid.header]
     roles = [_first_use(roles, i) for i in range(len(roles))]
     sector = grid.heading_sector
-    if "goal" not in roles and "strategy" in roles and "measure" in roles:
+    if "goal" not in roles and "strategy" in roles and _assessed(roles):
         # A band needs a goal: with none named, the strategic goal column is the rows' goal
-        # ("Strateginen tavoite | Toimenpide | Toteuma-arvo | Tila").
+        # ("Strateginen tavoite | Toimenpide | Toteuma-arvo | Tila", "Strateginen tavoite |
+        # Tila": strategic goals assessed one per row).
         roles[len(roles) - 1 - roles[::-1].index("strategy")] = "goal"
     if "goal" not in roles:
         _label_numbered_column(roles, grid, "goal")
