@@ -54,6 +54,7 @@ from goaltables.records import DocumentInfo, Extraction
 
 _TITLE_LINES = 15  # the lines of page 1 that may hold the title and the running header
 _RUNNING_MARGIN = 0.06  # the top of a page that holds its running header
+_SHARED_CARD_ROLES = 2  # a table goes on a card when it names this many of its measure roles
 
 
 @dataclass
@@ -323,7 +324,8 @@ def _rest_of_card(table: RawTable, header: list[str] | None, reading: _Reading) 
     ):
         return False
     roles = {label_role(text) for text in header} - {None}
-    return "measure" in roles and roles <= reading.measure_roles
+    shared = roles & reading.measure_roles
+    return "measure" in shared and len(shared) >= _SHARED_CARD_ROLES
 
 
 def _open_band(
