@@ -71,11 +71,20 @@ class _Reading:
     open_header: OpenHeader | None = None  # a card header left open at a page's end
     legend_pages: set[int] = field(default_factory=set)  # where the legend was read
     measure_roles: set[str] = field(default_factory=set)  # what the cards' measure rows hold
+    # A header and one row at a page's foot were read as a card and opened a band too: the
+    # index of the card's grid, dropped when the next page goes on the band (it was a band).
+    band_or_card: int | None = None
 
     def close_band(self) -> None:
-        if self.band is not None and self.band.rows:
+        if self.band is not None and self.band.rows and self.band_or_card is None:
             self.add_grid(self.band.grid(), self.band.headings, self.band.first_page)
-        self.band = None
+        self.band, self.band_or_card = None, None
+
+    def band_goes_on(self) -> None:
+        """The band goes on over a page: a card read from its first row was the band's."""
+        if self.band_or_card is not None:
+            self.grids.pop(self.band_or_card)
+            self.band_or_card, self.cards = None, []
 
     def add_grid(self, grid: Grid, headings: list[Heading], page: int) -> None:
         """Place a grid under its headings. With no heading of its own on its page or the page
@@ -295,11 +304,15 @@ def _take_table(
     band = reading.band
     named_above = any(h.page == table.page and heading_name(h.text) for h in headings)
     continues = band and first_on_page and not named_above and not table.card_values
+    if reading.band_or_card is not None and is_card_table(table):
+        continues = False  # the card read at the page's foot goes on in labels: it was a card
     if band and continues and _continues(band, table, header):
+        reading.band_goes_on()
         band.add(rows, continued=True)  # a header repeated on the next page is dropped in add
         band.last_page = table.page
     elif is_card_table(table) or _rest_of_card(table, header, reading):
         reading.close_band()
+        grids_before = len(reading.grids)
         carried = reading.open_header if reading.cards_page == table.page - 1 else None
         roles = carried.roles if carried and first_on_page else None
         _take_cards(unfold_cards(table, roles), table.page, headings, reading)
@@ -308,6 +321,10 @@ def _take_table(
             # A header alone at a page's foot: a card's (its values may open the next page
             # undrawn) or a band's, whose rows go on in the next page's table.
             _open_band(header, rows, headings, table.page, reading)
+        elif header is not None and len(rows) == 2 and len(reading.grids) > grids_before:
+            # A header and one row: one goal's card, or a band's first row at a page's foot.
+            _open_band(header, rows, headings, table.page, reading)
+            reading.band_or_card = len(reading.grids) - 1
     elif header is not None:
         reading.close_band()
         _open_band(header, rows, headings, table.page, reading)
