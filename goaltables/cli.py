@@ -25,6 +25,7 @@ from goaltables.extract.tables import NO_BOX, RawTable
 from goaltables.extract.textio import clean_cell
 from goaltables.normalize import assign_goal_ids
 from goaltables.records import Extraction, Record
+from goaltables.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits, call_limited
 
 if TYPE_CHECKING:
     from goaltables.export.runstate import LastRun
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
-DEFAULT_TIMEOUT = 300.0  # seconds per file: a 158-page report takes about 4
 # As in csvkit and sqlite-utils: `-o -` is stdout (the goals as CSV), `extract -` is stdin.
 DASH = Path("-")
 STDIN_NAME = "stdin"  # the source of `extract -`
@@ -47,6 +47,29 @@ _PAGES = click.option(
     metavar="LIST",
     help="Pages, 1-based: '3-5', '1,4,7-9'. Default: all (inspect: the goal-table pages).",
 )
+
+_TIMEOUT = click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds one file may take before it is stopped and reported; 0: no limit.",
+)
+_MEMORY = click.option(
+    "--memory",
+    "memory_mb",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MEMORY_MB,
+    show_default=True,
+    metavar="MB",
+    help="Memory one file may take (the address space of the process reading it, and of "
+    "LibreOffice); 0: no limit.",
+)
+
+
+def _limits(timeout: float, memory_mb: int) -> Limits:
+    """--timeout and --memory as limits; 0 is no limit."""
+    return Limits(timeout=timeout or None, memory_mb=memory_mb or None)
 
 
 def _out_option(what: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -182,13 +205,8 @@ def main() -> None:
     default=None,
     help="Worker processes that read files at once.  [default: all cores]",
 )
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0),
-    default=DEFAULT_TIMEOUT,
-    show_default=True,
-    help="Seconds one file may take before it is stopped and reported; 0: no limit.",
-)
+@_TIMEOUT
+@_MEMORY
 @click.option(
     "--cache",
     "cache_dir",
@@ -209,6 +227,7 @@ def run(
     strict: bool,
     jobs: int | None,
     timeout: float,
+    memory_mb: int,
     cache_dir: Path | None,
     no_cache: bool,
     force: bool,
@@ -273,6 +292,7 @@ def run(
     batch = BatchSettings(
         jobs=jobs or default_jobs(),
         timeout=timeout or None,
+        memory_mb=memory_mb or None,
         cache_dir=cache,
         force=force,
         verbose=_flag(_VERBOSE),
@@ -411,8 +431,12 @@ def report(dataset: Path, target: Path | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="JSON lines: one record per line.")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV with the columns of goals.csv.")
 @_PASSWORD
+@_TIMEOUT
+@_MEMORY
 @_verbosity
-def extract(file: Path, as_json: bool, as_csv: bool, password: str | None) -> None:
+def extract(
+    file: Path, as_json: bool, as_csv: bool, password: str | None, timeout: float, memory_mb: int
+) -> None:
     """Show the goal rows read from one FILE (- reads stdin): a table, cut to fit on a
     terminal and whole rows when piped; or CSV, or JSON lines with each row's table and row.
 
@@ -426,7 +450,8 @@ def extract(file: Path, as_json: bool, as_csv: bool, password: str | None) -> No
     try:
         if as_json and as_csv:
             raise UsageError("give --json or --csv, not both")
-        extraction = _read_one(file, ReadOptions(password=password))
+        limits = _limits(timeout, memory_mb)
+        extraction = _read_one(file, ReadOptions(password=password), limits)
     except GoalTablesError as error:
         _fail(error)
         return
@@ -436,10 +461,13 @@ def extract(file: Path, as_json: bool, as_csv: bool, password: str | None) -> No
     click.echo(_records_as(records, "json" if as_json else "csv" if as_csv else "table"), nl=False)
 
 
-def _read_one(file: Path, options: ReadOptions) -> Extraction:
+def _read_one(file: Path, options: ReadOptions, limits: Limits) -> Extraction:
+    """One file read under the time and memory limits (stdin is read here, then handed on)."""
     if file == DASH:  # `-`: stdin here
-        return extract_bytes(sys.stdin.buffer.read(), STDIN_NAME, options)
-    return extract_file(file, name_as_text(str(file)), options)
+        data = sys.stdin.buffer.read()
+        return call_limited(extract_bytes, (data, STDIN_NAME, options), limits, STDIN_NAME)
+    name = name_as_text(str(file))
+    return call_limited(extract_file, (file, name, options), limits, name)
 
 
 def _records_as(records: list[Record], form: str) -> str:
@@ -473,8 +501,17 @@ def stdout_is_terminal() -> bool:
     help='{"tables": [{"page", "method", "bbox", "rows": [[...]]}]}',
 )
 @_PASSWORD
+@_TIMEOUT
+@_MEMORY
 @_verbosity
-def tables(file: Path, pages: str | None, as_json: bool, password: str | None) -> None:
+def tables(
+    file: Path,
+    pages: str | None,
+    as_json: bool,
+    password: str | None,
+    timeout: float,
+    memory_mb: int,
+) -> None:
     """Show every table of a file, goal table or not, as grids of cell text.
 
     PDF: ruled tables from the lines drawn on the page, unruled ones from how the text
@@ -491,7 +528,9 @@ def tables(file: Path, pages: str | None, as_json: bool, password: str | None) -
     from goaltables.extract.listing import list_file_tables
 
     try:
-        found = list_file_tables(file, parse_pages(pages), password)
+        arguments = (file, parse_pages(pages), password)
+        name = name_as_text(str(file))
+        found = call_limited(list_file_tables, arguments, _limits(timeout, memory_mb), name)
     except GoalTablesError as error:
         _fail(error)
         return
@@ -521,9 +560,17 @@ def _table_json(table: RawTable) -> dict[str, object]:
 @_out_option("Folder for the PNG pictures.")
 @click.option("--resolution", default=100, show_default=True, help="Pixels per inch.")
 @_PASSWORD
+@_TIMEOUT
+@_MEMORY
 @_verbosity
 def inspect(
-    file: Path, pages: str | None, out_dir: Path, resolution: int, password: str | None
+    file: Path,
+    pages: str | None,
+    out_dir: Path,
+    resolution: int,
+    password: str | None,
+    timeout: float,
+    memory_mb: int,
 ) -> None:
     """Draw what was found on PDF pages: tables, cells, column roles, decoded ratings.
 
@@ -540,7 +587,9 @@ def inspect(
         check_output_folder(out_dir)
         if detect_format(read_bytes(file, str(file)), str(file)) != "pdf":
             raise UsageError(f"{file}: not a PDF; `inspect` draws PDF pages")
-        written = inspect_pdf(file, out_dir, parse_pages(pages), password, resolution)
+        arguments = (file, out_dir, parse_pages(pages), password, resolution)
+        name = name_as_text(str(file))
+        written = call_limited(inspect_pdf, arguments, _limits(timeout, memory_mb), name)
     except GoalTablesError as error:
         _fail(error)
         return
