@@ -309,6 +309,7 @@ def _as(stored: Extraction | Failure, item: InputFile) -> Extraction | Failure:
 def _hash_file(path: Path) -> str:
     mode = path.stat().st_mode
     if stat.S_ISDIR(mode):
+        os.listdir(path)  # a folder that cannot be listed: PermissionError, "permission denied"
         raise IsADirectoryError(errno.EISDIR, "is a folder")
     if not stat.S_ISREG(mode):  # a pipe or a device would never end
         raise OSError(errno.EINVAL, "not a regular file but a pipe or a device")

@@ -28,6 +28,7 @@ from goaltables.records import Extraction, Record
 from goaltables.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits, call_limited
 
 if TYPE_CHECKING:
+    from goaltables.console import ProgressReport
     from goaltables.export.runstate import LastRun
     from goaltables.inputs import InputFile
     from goaltables.pipeline import Result
@@ -252,14 +253,14 @@ def run(
       goaltables run reports/ -o - -q > goals.csv
     """
     from goaltables.batch import (
-        PASSING_FAILURES,
         BatchSettings,
         Interrupted,
         default_jobs,
         identify,
     )
-    from goaltables.console import ProgressReport, interrupted_message, nothing_read, summary
+    from goaltables.console import ProgressReport, interrupted_message
     from goaltables.export import runstate
+    from goaltables.export.claim import claim_folder
     from goaltables.inputs import read_manifest, unmatched_manifest_rows
     from goaltables.normalize.link import read_decisions
 
@@ -269,64 +270,82 @@ def run(
         marks = read_decisions(decisions) if decisions else None
         documents = read_manifest(manifest) if manifest else None
         items = _collect(inputs, None if to_stdout else out_dir)
+        claim = None if to_stdout else claim_folder(out_dir)  # after the inputs: no stray OUT
     except GoalTablesError as error:
         _fail(error)
         return
-    identified = identify(items)
-    key = runstate.run_key(
-        [(i.item.source, i.content_hash, str(i.unreadable)) for i in identified],
-        password,
-        excel,
-        strict,
-        _bytes_of(manifest),
-        _bytes_of(decisions),
-    )
-    last = None if (force or no_cache or to_stdout) else runstate.current_run(out_dir, key)
-    if last is not None:
-        _repeat(last)
-    # Only a run with work to do pays for pandas, pyarrow and the linking's libraries.
-    from goaltables.pipeline import run_identified
-
-    default_cache = None if to_stdout else out_dir / ".cache"
-    cache = None if no_cache else (cache_dir or default_cache)
-    batch = BatchSettings(
-        jobs=jobs or default_jobs(),
-        timeout=timeout or None,
-        memory_mb=memory_mb or None,
-        cache_dir=cache,
-        force=force,
-        verbose=_flag(_VERBOSE),
-    )
-    progress = ProgressReport(quiet=_flag(_QUIET))
-    for problem in unmatched_manifest_rows(documents or {}, items):
-        progress.say(f"note: {problem}")
     try:
-        result = run_identified(
-            identified,
-            ReadOptions(password=password),
-            decisions=marks,
-            manifest=documents,
-            strict=strict,
-            batch=batch,
-            progress=progress,
+        identified = identify(items)
+        key = runstate.run_key(
+            [(i.item.source, i.content_hash, str(i.unreadable)) for i in identified],
+            password,
+            excel,
+            strict,
+            _bytes_of(manifest),
+            _bytes_of(decisions),
         )
-    except Interrupted as stop:
+        last = None if (force or no_cache or to_stdout) else runstate.current_run(out_dir, key)
+        if last is not None:
+            _repeat(last)
+        # Only a run with work to do pays for pandas, pyarrow and the linking's libraries.
+        from goaltables.pipeline import run_identified
+
+        default_cache = None if to_stdout else out_dir / ".cache"
+        cache = None if no_cache else (cache_dir or default_cache)
+        batch = BatchSettings(
+            jobs=jobs or default_jobs(),
+            timeout=timeout or None,
+            memory_mb=memory_mb or None,
+            cache_dir=cache,
+            force=force,
+            verbose=_flag(_VERBOSE),
+        )
+        progress = ProgressReport(quiet=_flag(_QUIET))
+        for problem in unmatched_manifest_rows(documents or {}, items):
+            progress.say(f"note: {problem}")
+        try:
+            result = run_identified(
+                identified,
+                ReadOptions(password=password),
+                decisions=marks,
+                manifest=documents,
+                strict=strict,
+                batch=batch,
+                progress=progress,
+            )
+        except Interrupted as stop:
+            progress.close()
+            _say(interrupted_message(stop.done, stop.total, cache))
+            sys.exit(EXIT_INTERRUPTED)
+        except KeyboardInterrupt:  # before any file was read, or while linking
+            progress.close()
+            click.echo("interrupted; the outputs were not rewritten", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         progress.close()
-        _say(interrupted_message(stop.done, stop.total, cache))
-        sys.exit(EXIT_INTERRUPTED)
-    except KeyboardInterrupt:  # before any file was read, or while linking
-        progress.close()
-        click.echo("interrupted; the outputs were not rewritten", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    progress.close()
+        _finish(result, out_dir, excel, progress, key if not no_cache else None)
+    finally:
+        if claim is not None:
+            claim.release()
+
+
+def _finish(
+    result: Result, out_dir: Path, excel: bool, progress: ProgressReport, key: str | None
+) -> None:
+    """Write the outputs, say how the run went and exit with its code; the run is recorded
+    under `key` (None: not recorded) when no failure may pass on the next run."""
+    from goaltables.batch import PASSING_FAILURES
+    from goaltables.console import nothing_read, summary
+    from goaltables.export import runstate
+
     if not result.read_sources:  # a machine without the tool, a folder of broken files
         _say(f"error: {nothing_read(result)}")
         sys.exit(EXIT_SOME_FAILED)
     written = _write_outputs(result, out_dir, excel)
-    said = summary(result, "stdout" if to_stdout else f"{out_dir}/", progress.from_cache)
+    place = "stdout" if out_dir == DASH else f"{out_dir}/"
+    said = summary(result, place, progress.from_cache)
     _inform(said)
     code = EXIT_SOME_FAILED if result.failed_sources else EXIT_OK
-    if written and not no_cache and not any(p.kind in PASSING_FAILURES for p in result.problems):
+    if written and key and not any(p.kind in PASSING_FAILURES for p in result.problems):
         runstate.record_run(out_dir, key, written, runstate.LastRun(progress.messages, said, code))
     sys.exit(code)
 
