@@ -19,7 +19,7 @@ from goaltables import __version__
 from goaltables.errors import GoalTablesError, UsageError
 from goaltables.escapes import name_as_text, printable
 from goaltables.export.schema import goal_rows
-from goaltables.extract import ReadOptions, detect_format, extract_bytes, read_bytes
+from goaltables.extract import ReadLimits, ReadOptions, detect_format, extract_bytes, read_bytes
 from goaltables.extract import extract as extract_file
 from goaltables.extract.tables import NO_BOX, RawTable
 from goaltables.extract.textio import clean_cell
@@ -39,6 +39,7 @@ EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
 DASH = Path("-")
 STDIN_NAME = "stdin"  # the source of `extract -`
 _VERBOSE, _QUIET = "goaltables.verbose", "goaltables.quiet"  # in click's context meta
+_LAST_PAGE = ReadLimits().max_pdf_pages
 
 _PASSWORD = click.option("--password", default=None, help="Password that opens encrypted PDFs.")
 _PAGES = click.option(
@@ -120,6 +121,12 @@ def parse_pages(text: str | None) -> list[int] | None:
         if not first.isdigit() or (last and not last.isdigit()):
             raise click.BadParameter(
                 f"{text!r}: give pages as 3-5 or 1,4,7-9", param_hint="--pages"
+            )
+        if int(last or first) > _LAST_PAGE:  # a range of 2e9 pages would fill the memory
+            raise click.BadParameter(
+                f"{text!r}: no document read has pages past {_LAST_PAGE:,} "
+                "(ReadLimits.max_pdf_pages)",
+                param_hint="--pages",
             )
         pages += range(int(first), int(last or first) + 1)
     return pages
@@ -437,6 +444,8 @@ def report(dataset: Path, target: Path | None) -> None:
 
     target = target or dataset / "report.html"
     try:
+        if not dataset.is_dir():  # before -o's folder is made: a typo leaves no stray folder
+            raise UsageError(f"{name_as_text(str(dataset))}: no such folder")
         with atomic_path(target) as temporary:
             write_report(dataset, temporary)
     except GoalTablesError as error:
@@ -577,7 +586,13 @@ def _table_json(table: RawTable) -> dict[str, object]:
 @click.argument("file", type=click.Path(path_type=Path))
 @_PAGES
 @_out_option("Folder for the PNG pictures.")
-@click.option("--resolution", default=100, show_default=True, help="Pixels per inch.")
+@click.option(
+    "--resolution",
+    type=click.IntRange(min=10, max=1200),
+    default=100,
+    show_default=True,
+    help="Pixels per inch.",
+)
 @_PASSWORD
 @_TIMEOUT
 @_MEMORY
