@@ -273,6 +273,8 @@ def _worker_outcome(
         limit = settings.memory_mb
         hint = f"; perhaps at the memory limit of {limit} MB (see --memory)" if limit else ""
         return Failure("crash", f"the worker reading it died ({error}){hint}")
+    except Exception as error:  # the pool itself broke (workers that cannot start)
+        return Failure("crash", f"no worker could read it ({type(error).__name__}: {error})")
 
 
 def worker_context() -> Any:

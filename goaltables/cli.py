@@ -64,8 +64,8 @@ _MEMORY = click.option(
     default=DEFAULT_MEMORY_MB,
     show_default=True,
     metavar="MB",
-    help="Memory one file may take (the address space of the process reading it, and of "
-    "LibreOffice); 0: no limit.",
+    help="Memory one file may take (what the process reading it, and LibreOffice, may map "
+    "beyond what it starts with); 0: no limit.",
 )
 
 

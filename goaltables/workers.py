@@ -2,9 +2,10 @@
 
 A hostile file can ask for memory without end (a PDF of 782 KB took 10 GB) or spin for ever
 (a charset that is no text encoding): each file is read in a worker process whose address
-space is capped (`RLIMIT_AS`, which the LibreOffice it starts inherits) and which is killed
-at its time limit. Python meets the cap as a MemoryError, which becomes the file's `memory`
-problem; a C library that meets it may end the worker, which becomes its `crash` problem.
+space may grow by the memory limit and no more (`RLIMIT_AS`, which the LibreOffice it starts
+inherits) and which is killed at its time limit. Python meets the cap as a MemoryError, which
+becomes the file's `memory` problem; a C library that meets it may end the worker, which
+becomes its `crash` problem.
 `run` reads a batch in a pool of such workers (`batch`); `extract`, `tables` and `inspect`
 read their one file in one (`call_limited`)."""
 
@@ -24,8 +25,9 @@ from typing import Any, TypeVar
 from goaltables.errors import CrashedFile, OutOfMemory, OutOfTime
 
 DEFAULT_TIMEOUT = 300.0  # seconds per file: a 158-page report takes about 4
-# Address space per worker: a worker with every reader loaded maps about 450 MB, and the
-# 158-page Kauhava report peaks near 600 MB; LibreOffice converts in well under 1 GB.
+# Address space a worker may map beyond what it starts with: the 158-page Kauhava report
+# takes about 150 MB more than a worker with every reader loaded (450 MB); LibreOffice
+# converts in well under 1 GB.
 DEFAULT_MEMORY_MB = 2048
 _MB = 1024 * 1024
 T = TypeVar("T")
@@ -72,27 +74,34 @@ def stop_child_groups() -> None:
 
 
 def limit_memory(megabytes: int | None) -> None:
-    """Cap this process's address space (its children inherit the cap)."""
+    """Let this process map `megabytes` more than it has mapped now (its children inherit
+    the cap). Over what it starts with: a worker forked from a large process (a test runner,
+    a notebook) must not start at its limit."""
     if megabytes is None:
         return
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    wanted = megabytes * _MB
+    wanted = _address_space() + megabytes * _MB
     soft = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
     resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
-def memory_limit_mb() -> int | None:
-    """The address-space cap of this process in MiB, or None."""
-    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
-    return None if soft == resource.RLIM_INFINITY else soft // _MB
+def _address_space() -> int:
+    """Bytes this process has mapped (0 where /proc does not say)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return pages * resource.getpagesize()
+
+
+_given_mb: int | None = None  # the limit this worker was started with (`start_worker`)
 
 
 def memory_message() -> str:
     """Why a file failed with MemoryError, naming the limit and the option that sets it."""
-    limit = memory_limit_mb()
-    if limit is None:
+    if _given_mb is None:
         return "ran out of memory while reading it"
-    return f"needed more than the memory limit of {limit} MB and was stopped (see --memory)"
+    return f"needed more than the memory limit of {_given_mb} MB and was stopped (see --memory)"
 
 
 def start_worker(memory_mb: int | None) -> None:
@@ -112,6 +121,8 @@ def start_worker(memory_mb: int | None) -> None:
         raise SystemExit(128 + number)
 
     signal.signal(signal.SIGTERM, on_terminate)
+    global _given_mb
+    _given_mb = memory_mb
     limit_memory(memory_mb)
 
 
