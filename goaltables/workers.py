@@ -55,9 +55,29 @@ class Limits:
 _CHILD_GROUPS: dict[int, Path] = {}
 
 
+GROUP_FILE = "process-group"  # in a child's work folder: its group, for `stop_leftover_groups`
+
+
 def track_group(pid: int, folder: Path) -> None:
-    """A process group (and its work folder) to kill if this worker is stopped."""
+    """A process group (and its work folder) to kill if this worker is stopped; the group is
+    also written into the folder, for a run to find if its worker is killed outright."""
     _CHILD_GROUPS[pid] = folder
+    (folder / GROUP_FILE).write_text(f"{pid}\n", encoding="ascii")
+
+
+def stop_leftover_groups(scratch: Path) -> None:
+    """Kill the process groups of work folders below `scratch` whose workers were killed
+    outright (SIGKILL lets no handler run). A group is killed only while its leader still
+    works in that folder, so a process id used again by another program is left alone."""
+    for marker in scratch.glob(f"*/{GROUP_FILE}"):
+        try:
+            pid = int(marker.read_text(encoding="ascii"))
+            working_in = Path(os.readlink(f"/proc/{pid}/cwd"))
+        except (OSError, ValueError):
+            continue
+        if working_in == marker.parent.resolve():
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(pid, signal.SIGKILL)
 
 
 def untrack_group(pid: int) -> None:

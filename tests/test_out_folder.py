@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from goaltables.cli import main
 from goaltables.export.claim import LOCK_FILE, SCRATCH, claim_folder
+from goaltables.workers import GROUP_FILE
 from tests.test_bad_inputs import _as_an_ordinary_user
 
 OUTPUTS = {
@@ -99,3 +100,25 @@ def test_an_output_folder_that_cannot_be_made_is_one_line(tmp_path: Path, seed_0
     code, said = _invoke("run", seed_001, "-o", blocker / "out")
     assert code == 1
     assert said == f"error: {blocker}/out: cannot be used as the output folder (Not a directory)\n"
+
+
+def test_a_libreoffice_left_by_a_killed_worker_is_killed_at_the_end(tmp_path: Path) -> None:
+    """A worker killed outright (SIGKILL) runs no handler: its LibreOffice, a process group
+    working in OUT/.tmp, is killed when the run lets OUT go."""
+    out = tmp_path / "out"
+    claim = claim_folder(out)
+    folder = out / SCRATCH / "goaltables-left"
+    folder.mkdir()
+    left = subprocess.Popen(["sleep", "600"], cwd=folder, start_new_session=True)
+    innocent = subprocess.Popen(["sleep", "600"], cwd=tmp_path, start_new_session=True)
+    (folder / GROUP_FILE).write_text(f"{left.pid}\n")
+    (out / SCRATCH / "goaltables-reused").mkdir()  # a group whose id another program now has
+    (out / SCRATCH / "goaltables-reused" / GROUP_FILE).write_text(f"{innocent.pid}\n")
+    try:
+        claim.release()
+        assert left.wait(timeout=60) == -9
+        assert innocent.poll() is None
+    finally:
+        innocent.kill()
+        left.kill()
+        innocent.wait()

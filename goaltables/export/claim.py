@@ -21,6 +21,7 @@ from pathlib import Path
 
 from goaltables.errors import Conflict, OutputError
 from goaltables.escapes import name_as_text
+from goaltables.workers import stop_leftover_groups
 
 LOCK_FILE = ".goaltables.lock"
 SCRATCH = ".tmp"
@@ -60,7 +61,9 @@ def claim_folder(out_dir: Path) -> Claim:
 
 
 def clear_scratch(out_dir: Path) -> None:
-    """The temporary folder, and the temporary files older versions left beside the outputs."""
+    """The temporary folder, and the temporary files older versions left beside the outputs;
+    a LibreOffice whose worker was killed outright is killed first."""
+    stop_leftover_groups(out_dir / SCRATCH)
     shutil.rmtree(out_dir / SCRATCH, ignore_errors=True)
     for stray in out_dir.glob(".*.tmp"):
         with contextlib.suppress(OSError):
