@@ -15,7 +15,6 @@ import errno
 import hashlib
 import multiprocessing
 import os
-import signal
 import stat
 import traceback
 from collections.abc import Callable, Sequence
@@ -31,6 +30,7 @@ from goaltables.extract import ReadOptions, extract, unreadable
 from goaltables.inputs import InputFile
 from goaltables.records import Extraction
 from goaltables.records import Failure as Failure  # its home was here: callers may import it
+from goaltables.workers import memory_message, start_worker
 
 # Workers read this many files each before a fresh one takes over: readers' caches and
 # fragmented memory do not pile up over a run of thousands.
@@ -41,6 +41,7 @@ _TASKS_PER_WORKER = 25
 class BatchSettings:
     jobs: int = 1  # worker processes; 1 with no timeout reads in this process
     timeout: float | None = None  # seconds per file
+    memory_mb: int | None = None  # address space per worker (`workers.DEFAULT_MEMORY_MB`)
     cache_dir: Path | None = None  # None: no cache
     force: bool = False  # read every file again, and renew its cache entry
     strict: bool = False  # stop at the first failure
@@ -161,7 +162,8 @@ class _Run:
         self.missing.append(index)
 
     def read_missing(self) -> None:
-        if self.settings.jobs <= 1 and self.settings.timeout is None:
+        limited = self.settings.timeout is not None or self.settings.memory_mb is not None
+        if self.settings.jobs <= 1 and not limited:
             try:
                 for index in self.missing:
                     item = self.items[index]
@@ -183,8 +185,9 @@ class _Run:
         pool: Any = ProcessPool(
             max_workers=jobs,
             max_tasks=_TASKS_PER_WORKER,
-            initializer=_worker_start,
-            context=_worker_context(),
+            initializer=start_worker,
+            initargs=(self.settings.memory_mb,),
+            context=worker_context(),
         )
         try:
             pending: dict[Future[Extraction | Failure], int] = {}
@@ -196,7 +199,7 @@ class _Run:
             while pending and not self.stopped:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
-                    outcome = _worker_outcome(future, self.settings.timeout, ProcessExpired)
+                    outcome = _worker_outcome(future, self.settings, ProcessExpired)
                     self._done(pending.pop(future), outcome)
         except KeyboardInterrupt:
             pool.stop()
@@ -244,7 +247,7 @@ def read_one(
     except GoalTablesError as error:
         return Failure(error.kind, str(error).removeprefix(f"{source}: "))
     except MemoryError:
-        return Failure("memory", "ran out of memory while reading it")
+        pass  # answered below, once the failed call's frames and their memory are freed
     except Exception as error:  # a reader's bug must not end the batch
         if verbose:
             traceback.print_exc()
@@ -253,30 +256,32 @@ def read_one(
             f"goaltables failed on it ({type(error).__name__}: {error}); please report this "
             "with the file",
         )
+    return Failure("memory", memory_message())
 
 
 def _worker_outcome(
-    future: Future[Extraction | Failure], timeout: float | None, expired: type[Exception]
+    future: Future[Extraction | Failure], settings: BatchSettings, expired: type[Exception]
 ) -> Outcome:
     try:
         return future.result()
     except FutureTimeout:
-        return Failure("timeout", f"took longer than {timeout:g} s and was stopped (see --timeout)")
+        seconds = settings.timeout or 0
+        return Failure("timeout", f"took longer than {seconds:g} s and was stopped (see --timeout)")
+    except MemoryError:  # the result itself too large to send back
+        return Failure("memory", f"needed more than {settings.memory_mb} MB (see --memory)")
     except expired as error:
-        return Failure("crash", f"the worker reading it died ({error})")
+        limit = settings.memory_mb
+        hint = f"; perhaps at the memory limit of {limit} MB (see --memory)" if limit else ""
+        return Failure("crash", f"the worker reading it died ({error}){hint}")
+    except Exception as error:  # the pool itself broke (workers that cannot start)
+        return Failure("crash", f"no worker could read it ({type(error).__name__}: {error})")
 
 
-def _worker_context() -> Any:
+def worker_context() -> Any:
     """Forked workers where the system has fork: they start at once, with the modules already
     loaded, where a fresh interpreter would pay a second of imports per worker."""
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
-
-
-def _worker_start() -> None:
-    # Ctrl-C reaches every process of the terminal's group; the parent alone decides what to
-    # do with it, so a worker must not die half-way through sending its result.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 # Failures that say more about this run than about the file: tried again on the next run
@@ -306,6 +311,7 @@ def _as(stored: Extraction | Failure, item: InputFile) -> Extraction | Failure:
 def _hash_file(path: Path) -> str:
     mode = path.stat().st_mode
     if stat.S_ISDIR(mode):
+        os.listdir(path)  # a folder that cannot be listed: PermissionError, "permission denied"
         raise IsADirectoryError(errno.EISDIR, "is a folder")
     if not stat.S_ISREG(mode):  # a pipe or a device would never end
         raise OSError(errno.EINVAL, "not a regular file but a pipe or a device")

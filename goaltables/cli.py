@@ -20,25 +20,27 @@ from goaltables.errors import GoalTablesError, UsageError
 from goaltables.escapes import name_as_text, printable
 from goaltables.export.report_text import ReportSettings, languages
 from goaltables.export.schema import goal_rows
-from goaltables.extract import ReadOptions, detect_format, extract_bytes, read_bytes
+from goaltables.extract import ReadLimits, ReadOptions, detect_format, extract_bytes, read_bytes
 from goaltables.extract import extract as extract_file
 from goaltables.extract.tables import NO_BOX, RawTable
 from goaltables.extract.textio import clean_cell
 from goaltables.normalize import assign_goal_ids
 from goaltables.records import Extraction, Record
+from goaltables.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits, call_limited
 
 if TYPE_CHECKING:
+    from goaltables.console import ProgressReport
     from goaltables.export.runstate import LastRun
     from goaltables.inputs import InputFile
     from goaltables.pipeline import Result
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
-DEFAULT_TIMEOUT = 300.0  # seconds per file: a 158-page report takes about 4
 # As in csvkit and sqlite-utils: `-o -` is stdout (the goals as CSV), `extract -` is stdin.
 DASH = Path("-")
 STDIN_NAME = "stdin"  # the source of `extract -`
 _VERBOSE, _QUIET = "goaltables.verbose", "goaltables.quiet"  # in click's context meta
+_LAST_PAGE = ReadLimits().max_pdf_pages
 
 _PASSWORD = click.option("--password", default=None, help="Password that opens encrypted PDFs.")
 _PAGES = click.option(
@@ -48,6 +50,29 @@ _PAGES = click.option(
     metavar="LIST",
     help="Pages, 1-based: '3-5', '1,4,7-9'. Default: all (inspect: the goal-table pages).",
 )
+
+_TIMEOUT = click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds one file may take before it is stopped and reported; 0: no limit.",
+)
+_MEMORY = click.option(
+    "--memory",
+    "memory_mb",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MEMORY_MB,
+    show_default=True,
+    metavar="MB",
+    help="Memory one file may take (what the process reading it, and LibreOffice, may map "
+    "beyond what it starts with); 0: no limit.",
+)
+
+
+def _limits(timeout: float, memory_mb: int) -> Limits:
+    """--timeout and --memory as limits; 0 is no limit."""
+    return Limits(timeout=timeout or None, memory_mb=memory_mb or None)
 
 
 def _out_option(what: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -97,6 +122,12 @@ def parse_pages(text: str | None) -> list[int] | None:
         if not first.isdigit() or (last and not last.isdigit()):
             raise click.BadParameter(
                 f"{text!r}: give pages as 3-5 or 1,4,7-9", param_hint="--pages"
+            )
+        if int(last or first) > _LAST_PAGE:  # a range of 2e9 pages would fill the memory
+            raise click.BadParameter(
+                f"{text!r}: no document read has pages past {_LAST_PAGE:,} "
+                "(ReadLimits.max_pdf_pages)",
+                param_hint="--pages",
             )
         pages += range(int(first), int(last or first) + 1)
     return pages
@@ -183,13 +214,8 @@ def main() -> None:
     default=None,
     help="Worker processes that read files at once.  [default: all cores]",
 )
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0),
-    default=DEFAULT_TIMEOUT,
-    show_default=True,
-    help="Seconds one file may take before it is stopped and reported; 0: no limit.",
-)
+@_TIMEOUT
+@_MEMORY
 @click.option(
     "--cache",
     "cache_dir",
@@ -210,6 +236,7 @@ def run(
     strict: bool,
     jobs: int | None,
     timeout: float,
+    memory_mb: int,
     cache_dir: Path | None,
     no_cache: bool,
     force: bool,
@@ -234,14 +261,14 @@ def run(
       goaltables run reports/ -o - -q > goals.csv
     """
     from goaltables.batch import (
-        PASSING_FAILURES,
         BatchSettings,
         Interrupted,
         default_jobs,
         identify,
     )
-    from goaltables.console import ProgressReport, interrupted_message, nothing_read, summary
+    from goaltables.console import ProgressReport, interrupted_message
     from goaltables.export import runstate
+    from goaltables.export.claim import claim_folder
     from goaltables.inputs import read_manifest, unmatched_manifest_rows
     from goaltables.normalize.link import read_decisions
 
@@ -251,63 +278,82 @@ def run(
         marks = read_decisions(decisions) if decisions else None
         documents = read_manifest(manifest) if manifest else None
         items = _collect(inputs, None if to_stdout else out_dir)
+        claim = None if to_stdout else claim_folder(out_dir)  # after the inputs: no stray OUT
     except GoalTablesError as error:
         _fail(error)
         return
-    identified = identify(items)
-    key = runstate.run_key(
-        [(i.item.source, i.content_hash, str(i.unreadable)) for i in identified],
-        password,
-        excel,
-        strict,
-        _bytes_of(manifest),
-        _bytes_of(decisions),
-    )
-    last = None if (force or no_cache or to_stdout) else runstate.current_run(out_dir, key)
-    if last is not None:
-        _repeat(last)
-    # Only a run with work to do pays for pandas, pyarrow and the linking's libraries.
-    from goaltables.pipeline import run_identified
-
-    default_cache = None if to_stdout else out_dir / ".cache"
-    cache = None if no_cache else (cache_dir or default_cache)
-    batch = BatchSettings(
-        jobs=jobs or default_jobs(),
-        timeout=timeout or None,
-        cache_dir=cache,
-        force=force,
-        verbose=_flag(_VERBOSE),
-    )
-    progress = ProgressReport(quiet=_flag(_QUIET))
-    for problem in unmatched_manifest_rows(documents or {}, items):
-        progress.say(f"note: {problem}")
     try:
-        result = run_identified(
-            identified,
-            ReadOptions(password=password),
-            decisions=marks,
-            manifest=documents,
-            strict=strict,
-            batch=batch,
-            progress=progress,
+        identified = identify(items)
+        key = runstate.run_key(
+            [(i.item.source, i.content_hash, str(i.unreadable)) for i in identified],
+            password,
+            excel,
+            strict,
+            _bytes_of(manifest),
+            _bytes_of(decisions),
         )
-    except Interrupted as stop:
+        last = None if (force or no_cache or to_stdout) else runstate.current_run(out_dir, key)
+        if last is not None:
+            _repeat(last)
+        # Only a run with work to do pays for pandas, pyarrow and the linking's libraries.
+        from goaltables.pipeline import run_identified
+
+        default_cache = None if to_stdout else out_dir / ".cache"
+        cache = None if no_cache else (cache_dir or default_cache)
+        batch = BatchSettings(
+            jobs=jobs or default_jobs(),
+            timeout=timeout or None,
+            memory_mb=memory_mb or None,
+            cache_dir=cache,
+            force=force,
+            verbose=_flag(_VERBOSE),
+        )
+        progress = ProgressReport(quiet=_flag(_QUIET))
+        for problem in unmatched_manifest_rows(documents or {}, items):
+            progress.say(f"note: {problem}")
+        try:
+            result = run_identified(
+                identified,
+                ReadOptions(password=password),
+                decisions=marks,
+                manifest=documents,
+                strict=strict,
+                batch=batch,
+                progress=progress,
+            )
+        except Interrupted as stop:
+            progress.close()
+            _say(interrupted_message(stop.done, stop.total, cache))
+            sys.exit(EXIT_INTERRUPTED)
+        except KeyboardInterrupt:  # before any file was read, or while linking
+            progress.close()
+            click.echo("interrupted; the outputs were not rewritten", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         progress.close()
-        _say(interrupted_message(stop.done, stop.total, cache))
-        sys.exit(EXIT_INTERRUPTED)
-    except KeyboardInterrupt:  # before any file was read, or while linking
-        progress.close()
-        click.echo("interrupted; the outputs were not rewritten", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    progress.close()
+        _finish(result, out_dir, excel, progress, key if not no_cache else None)
+    finally:
+        if claim is not None:
+            claim.release()
+
+
+def _finish(
+    result: Result, out_dir: Path, excel: bool, progress: ProgressReport, key: str | None
+) -> None:
+    """Write the outputs, say how the run went and exit with its code; the run is recorded
+    under `key` (None: not recorded) when no failure may pass on the next run."""
+    from goaltables.batch import PASSING_FAILURES
+    from goaltables.console import nothing_read, summary
+    from goaltables.export import runstate
+
     if not result.read_sources:  # a machine without the tool, a folder of broken files
         _say(f"error: {nothing_read(result)}")
         sys.exit(EXIT_SOME_FAILED)
     written = _write_outputs(result, out_dir, excel)
-    said = summary(result, "stdout" if to_stdout else f"{out_dir}/", progress.from_cache)
+    place = "stdout" if out_dir == DASH else f"{out_dir}/"
+    said = summary(result, place, progress.from_cache)
     _inform(said)
     code = EXIT_SOME_FAILED if result.failed_sources else EXIT_OK
-    if written and not no_cache and not any(p.kind in PASSING_FAILURES for p in result.problems):
+    if written and key and not any(p.kind in PASSING_FAILURES for p in result.problems):
         runstate.record_run(out_dir, key, written, runstate.LastRun(progress.messages, said, code))
     sys.exit(code)
 
@@ -406,6 +452,8 @@ def report(dataset: Path, target: Path | None, lang: str | None) -> None:
 
     target = target or dataset / "report.html"
     try:
+        if not dataset.is_dir():  # before -o's folder is made: a typo leaves no stray folder
+            raise UsageError(f"{name_as_text(str(dataset))}: no such folder")
         with atomic_path(target) as temporary:
             write_report(dataset, temporary, ReportSettings(lang=lang))
     except GoalTablesError as error:
@@ -419,8 +467,12 @@ def report(dataset: Path, target: Path | None, lang: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="JSON lines: one record per line.")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV with the columns of goals.csv.")
 @_PASSWORD
+@_TIMEOUT
+@_MEMORY
 @_verbosity
-def extract(file: Path, as_json: bool, as_csv: bool, password: str | None) -> None:
+def extract(
+    file: Path, as_json: bool, as_csv: bool, password: str | None, timeout: float, memory_mb: int
+) -> None:
     """Show the goal rows read from one FILE (- reads stdin): a table, cut to fit on a
     terminal and whole rows when piped; or CSV, or JSON lines with each row's table and row.
 
@@ -434,7 +486,8 @@ def extract(file: Path, as_json: bool, as_csv: bool, password: str | None) -> No
     try:
         if as_json and as_csv:
             raise UsageError("give --json or --csv, not both")
-        extraction = _read_one(file, ReadOptions(password=password))
+        limits = _limits(timeout, memory_mb)
+        extraction = _read_one(file, ReadOptions(password=password), limits)
     except GoalTablesError as error:
         _fail(error)
         return
@@ -444,10 +497,13 @@ def extract(file: Path, as_json: bool, as_csv: bool, password: str | None) -> No
     click.echo(_records_as(records, "json" if as_json else "csv" if as_csv else "table"), nl=False)
 
 
-def _read_one(file: Path, options: ReadOptions) -> Extraction:
+def _read_one(file: Path, options: ReadOptions, limits: Limits) -> Extraction:
+    """One file read under the time and memory limits (stdin is read here, then handed on)."""
     if file == DASH:  # `-`: stdin here
-        return extract_bytes(sys.stdin.buffer.read(), STDIN_NAME, options)
-    return extract_file(file, name_as_text(str(file)), options)
+        data = sys.stdin.buffer.read()
+        return call_limited(extract_bytes, (data, STDIN_NAME, options), limits, STDIN_NAME)
+    name = name_as_text(str(file))
+    return call_limited(extract_file, (file, name, options), limits, name)
 
 
 def _records_as(records: list[Record], form: str) -> str:
@@ -481,8 +537,17 @@ def stdout_is_terminal() -> bool:
     help='{"tables": [{"page", "method", "bbox", "rows": [[...]]}]}',
 )
 @_PASSWORD
+@_TIMEOUT
+@_MEMORY
 @_verbosity
-def tables(file: Path, pages: str | None, as_json: bool, password: str | None) -> None:
+def tables(
+    file: Path,
+    pages: str | None,
+    as_json: bool,
+    password: str | None,
+    timeout: float,
+    memory_mb: int,
+) -> None:
     """Show every table of a file, goal table or not, as grids of cell text.
 
     PDF: ruled tables from the lines drawn on the page, unruled ones from how the text
@@ -499,7 +564,9 @@ def tables(file: Path, pages: str | None, as_json: bool, password: str | None) -
     from goaltables.extract.listing import list_file_tables
 
     try:
-        found = list_file_tables(file, parse_pages(pages), password)
+        arguments = (file, parse_pages(pages), password)
+        name = name_as_text(str(file))
+        found = call_limited(list_file_tables, arguments, _limits(timeout, memory_mb), name)
     except GoalTablesError as error:
         _fail(error)
         return
@@ -527,11 +594,25 @@ def _table_json(table: RawTable) -> dict[str, object]:
 @click.argument("file", type=click.Path(path_type=Path))
 @_PAGES
 @_out_option("Folder for the PNG pictures.")
-@click.option("--resolution", default=100, show_default=True, help="Pixels per inch.")
+@click.option(
+    "--resolution",
+    type=click.IntRange(min=10, max=1200),
+    default=100,
+    show_default=True,
+    help="Pixels per inch.",
+)
 @_PASSWORD
+@_TIMEOUT
+@_MEMORY
 @_verbosity
 def inspect(
-    file: Path, pages: str | None, out_dir: Path, resolution: int, password: str | None
+    file: Path,
+    pages: str | None,
+    out_dir: Path,
+    resolution: int,
+    password: str | None,
+    timeout: float,
+    memory_mb: int,
 ) -> None:
     """Draw what was found on PDF pages: tables, cells, column roles, decoded ratings.
 
@@ -548,7 +629,9 @@ def inspect(
         check_output_folder(out_dir)
         if detect_format(read_bytes(file, str(file)), str(file)) != "pdf":
             raise UsageError(f"{file}: not a PDF; `inspect` draws PDF pages")
-        written = inspect_pdf(file, out_dir, parse_pages(pages), password, resolution)
+        arguments = (file, out_dir, parse_pages(pages), password, resolution)
+        name = name_as_text(str(file))
+        written = call_limited(inspect_pdf, arguments, _limits(timeout, memory_mb), name)
     except GoalTablesError as error:
         _fail(error)
         return

@@ -66,3 +66,34 @@ class OutputError(GoalTablesError, OSError):
     """An output could not be written: its file, and the row where a value in it is the cause."""
 
     kind = "output"
+
+
+class OutOfTime(GoalTablesError, TimeoutError):
+    """A file ran past its time limit (`--timeout`) and was stopped."""
+
+    kind = "timeout"
+
+
+class OutOfMemory(GoalTablesError, MemoryError):
+    """A file needed more memory than its limit (`--memory`) allows."""
+
+    kind = "memory"
+
+
+class CrashedFile(GoalTablesError, RuntimeError):
+    """The process reading a file died (a crash in a C library, or its memory limit)."""
+
+    kind = "crash"
+
+
+class TooLarge(GoalTablesError, ValueError):
+    """A file past one of the readers' caps (`ReadLimits`): it cannot be a report."""
+
+    kind = "too-large"
+
+
+class Conflict(UsageError):
+    """Another goaltables run is writing to the same output folder (exit 2, as a usage error:
+    nothing was read or written)."""
+
+    kind = "conflict"

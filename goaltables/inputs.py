@@ -100,7 +100,10 @@ def walk_folder(folder: Path, skip: set[tuple[int, int]] | None = None) -> list[
     the folders in `skip` (by identity: the output folder) are passed over."""
     seen: set[tuple[int, int]] = set(skip or ())
     found: list[Path] = []
-    for root, folders, names in os.walk(folder, followlinks=True):
+    # A folder that cannot be listed is kept as an input: reading it fails with its reason
+    # ("permission denied"), so the run reports it instead of dropping what it holds.
+    unlisted = lambda error: found.append(Path(error.filename))  # noqa: E731
+    for root, folders, names in os.walk(folder, followlinks=True, onerror=unlisted):
         here = Path(root)
         identity = _identity(here)
         if identity in seen:  # a link back up the tree (walked already), or the output folder

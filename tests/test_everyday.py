@@ -21,7 +21,9 @@ from tests.golden_samples import SAMPLES
 from tests.truth import compare
 
 ODT = SAMPLES / "formats" / "2022-outcome-merged-traffic-lights.odt"
-IN_PROCESS = ("--jobs", "1", "--timeout", "0")  # monkeypatches reach the reading
+# No worker processes: monkeypatches reach the reading (a local function cannot be sent).
+IN_PROCESS = ("--jobs", "1", "--timeout", "0", "--memory", "0")
+NO_LIMITS = ("--timeout", "0", "--memory", "0")
 
 
 def _invoke(*arguments: str | Path) -> tuple[int, str, str]:
@@ -255,13 +257,13 @@ def test_verbose_shows_tracebacks_and_quiet_only_errors(
         raise RuntimeError("a bug")
 
     monkeypatch.setattr("goaltables.cli.extract_file", broken)
-    code, _, said = _invoke("extract", seed_001)
+    code, _, said = _invoke("extract", seed_001, *NO_LIMITS)
     assert code == 1
     assert said.splitlines() == [
         "error: goaltables failed (RuntimeError: a bug); run again with -v for the traceback, "
         "and please report it"
     ]
-    code, _, said = _invoke("extract", seed_001, "-v")
+    code, _, said = _invoke("extract", seed_001, "-v", *NO_LIMITS)
     assert code == 1
     assert said.startswith("Traceback (most recent call last)") and "RuntimeError: a bug" in said
 

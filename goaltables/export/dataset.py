@@ -13,6 +13,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from goaltables.errors import OutputError
+from goaltables.export.claim import SCRATCH
 from goaltables.export.comparison import comparison_frame, links_frame, review_frame
 from goaltables.export.datapackage import data_package
 from goaltables.export.escaping import encodable, spreadsheet_notes, unencodable_notes
@@ -113,16 +114,20 @@ def write_dataset(
     files = _files(out_dir, tables, linking, settings)
     # Every file goes to a temporary name first; only when all are written are they renamed,
     # one after another in a moment: a crash while writing leaves the previous set whole.
+    scratch = out_dir / SCRATCH  # one folder for every temporary file (`claim`)
     try:
         with contextlib.ExitStack() as renames:
             for target, write in files.items():
-                _write_one(renames, target, write)
+                _write_one(renames, target, write, scratch)
     except OutputError:
         raise
     except OSError as error:
         raise OutputError(
             f"{out_dir}: the outputs could not be put in place ({_why(error)})"
         ) from error
+    finally:
+        with contextlib.suppress(OSError):
+            scratch.rmdir()  # only when empty: a run's workers may still hold files there
     return list(files)
 
 
@@ -194,11 +199,13 @@ def _frames(
     return {name: tables[name] for name in order}
 
 
-def _write_one(renames: contextlib.ExitStack, target: Path, write: Callable[[Path], None]) -> Path:
-    """Write `target` (to a temporary name, renamed when all are written); any failure as an
-    OutputError naming the file, and the row where the writer knows it."""
+def _write_one(
+    renames: contextlib.ExitStack, target: Path, write: Callable[[Path], None], scratch: Path
+) -> Path:
+    """Write `target` (to a temporary name in `scratch`, renamed when all are written); any
+    failure as an OutputError naming the file, and the row where the writer knows it."""
     try:
-        write(renames.enter_context(atomic_path(target)))
+        write(renames.enter_context(atomic_path(target, scratch)))
     except Exception as error:
         raise OutputError(f"{target}: could not be written ({_why(error)})") from error
     return target

@@ -11,10 +11,13 @@ from pathlib import Path
 
 
 @contextlib.contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
-    """A temporary path in the target's folder; renamed onto `target` only if the block succeeds."""
+def atomic_path(target: Path, scratch: Path | None = None) -> Iterator[Path]:
+    """A temporary path in `scratch` (a folder on the target's file system; default: the
+    target's folder); renamed onto `target` only if the block succeeds."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    folder = scratch or target.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     os.close(fd)
     temporary = Path(name)
     os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; outputs are shared

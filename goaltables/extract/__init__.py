@@ -19,7 +19,7 @@ from goaltables.errors import (
     UnreadableFile,
     UnsupportedFormat,
 )
-from goaltables.extract.options import ReadOptions
+from goaltables.extract.options import ReadLimits, ReadOptions
 from goaltables.records import DocumentInfo, Extraction
 
 Reader = Callable[[bytes, DocumentInfo, ReadOptions], Extraction]
@@ -163,6 +163,15 @@ def _opendocument_kind(data: bytes, name: str) -> str:
     raise UnsupportedFormat(f"{name}: an OpenDocument file that is not a text document (not read)")
 
 
+def check_caps(data: bytes, fmt: str, name: str, limits: ReadLimits) -> None:
+    """A text or web page over its size cap is refused before it is decoded (a workbook's
+    sheets, a PDF's pages and streams are checked as they open: `caps`)."""
+    from goaltables.extract.caps import check_text_size
+
+    if fmt in ("text", "html"):
+        check_text_size(data, name, limits)
+
+
 def read_bytes(path: Path, name: str) -> bytes:
     try:
         return path.read_bytes()
@@ -203,8 +212,10 @@ def extract_bytes(data: bytes, source: str, options: ReadOptions | None = None) 
     if named is not None and named != fmt:
         note = f"named {suffix} but it is {_FORMAT_NAMES[fmt]}: read as that"
         doc = replace(doc, problems=(note,))
+    options = options or ReadOptions()
+    check_caps(data, fmt, source, options.limits)
     try:
-        return reader(fmt)(data, doc, options or ReadOptions())
+        return reader(fmt)(data, doc, options)
     except UnknownEncoding:
         if named in (None, "text", "html"):
             raise
@@ -218,7 +229,9 @@ def extract_bytes(data: bytes, source: str, options: ReadOptions | None = None) 
 __all__ = [
     "READERS",
     "REPORT_SUFFIXES",
+    "ReadLimits",
     "ReadOptions",
+    "check_caps",
     "detect_format",
     "document_id",
     "extract",

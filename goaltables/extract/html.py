@@ -11,6 +11,7 @@ entities and fetches nothing.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -59,16 +60,35 @@ def read_html_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Ex
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w-]+)", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Charsets a web page may declare, by Python's codec name: UTF and the byte charsets of the
+# WHATWG list. Any other codec is refused: Python also names codecs that are no text
+# encoding, and `punycode` decodes in quadratic time (one page spun for 300 s, issue 17).
+_WEB_CHARSETS = frozenset(
+    {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "ascii", "koi8-r", "koi8-u", "mac-roman"}
+    | {f"cp{n}" for n in (437, 850, 866, 874, *range(1250, 1259))}
+    | {f"iso8859-{n}" for n in (*range(1, 11), 13, 14, 15, 16)}
+    | {"big5", "gb2312", "gbk", "gb18030", "shift_jis", "euc_jp", "euc_kr", "iso2022_jp"}
+)
+
+
+def _web_charset(declared: str) -> str | None:
+    """The codec of a declared charset when it is a text encoding pages use, else None."""
+    try:
+        name = codecs.lookup(declared).name
+    except LookupError:
+        return None
+    return name if name in _WEB_CHARSETS else None
 
 
 def decode_html(data: bytes, name: str) -> str:
     """The page's text: in the charset it declares, else as detected like any text export
     (lxml alone would take an undeclared page for Latin-1)."""
     declared = _META_CHARSET.search(data[:4096])
-    if declared:
+    charset = _web_charset(declared.group(1).decode("ascii")) if declared else None
+    if charset:
         try:
-            return _XML_DECLARATION.sub("", data.decode(declared.group(1).decode("ascii")))
-        except (LookupError, UnicodeDecodeError):
+            return _XML_DECLARATION.sub("", data.decode(charset))
+        except UnicodeDecodeError:
             pass  # a wrong declaration: detect instead
     return _XML_DECLARATION.sub("", decode_text(data, name).text)
 

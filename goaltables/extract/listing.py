@@ -14,7 +14,7 @@ from importlib import import_module
 from pathlib import Path
 
 from goaltables.errors import UsageError
-from goaltables.extract import detect_format, read_bytes
+from goaltables.extract import ReadLimits, check_caps, detect_format, read_bytes
 from goaltables.extract.tables import RawTable
 
 Lister = Callable[[bytes, str], list[RawTable]]
@@ -37,6 +37,7 @@ def list_file_tables(
     name = str(path)
     data = read_bytes(path, name)
     fmt = detect_format(data, name)
+    check_caps(data, fmt, name, ReadLimits())
     if fmt == "pdf":
         from goaltables.extract.pdf import list_tables
 

@@ -26,6 +26,7 @@ from goaltables.errors import DamagedFile, MissingTool
 from goaltables.extract.docx import read_docx_report
 from goaltables.extract.options import ReadOptions
 from goaltables.records import DocumentInfo, Extraction
+from goaltables.workers import track_group, untrack_group
 
 CONVERSION_SECONDS = 180
 INSTALL_HINT = (
@@ -127,7 +128,8 @@ def no_network_prefix() -> tuple[str, ...]:
 
 def run_contained(command: list[str], folder: Path, seconds: float) -> bool:
     """Run `command` with its home, caches and temporary files in `folder`, in a process
-    group of its own; False when it ran out of time (the whole group is killed)."""
+    group of its own; False when it ran out of time (the whole group is killed). It inherits
+    the worker's memory limit (`--memory`)."""
     process = subprocess.Popen(
         command,
         env=contained_environment(folder),
@@ -137,6 +139,9 @@ def run_contained(command: list[str], folder: Path, seconds: float) -> bool:
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
+    # A worker stopped at its time limit kills the group and removes the folder on its way
+    # out (`workers.start_worker`): LibreOffice must not outlive the file's time limit.
+    track_group(process.pid, folder)
     try:
         process.wait(timeout=seconds)
         return True
@@ -147,6 +152,7 @@ def run_contained(command: list[str], folder: Path, seconds: float) -> bool:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+        untrack_group(process.pid)
 
 
 def contained_environment(folder: Path) -> dict[str, str]:

@@ -27,9 +27,14 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f")
 # Non-ASCII characters a Finnish or Swedish report prints, beyond letters.
 _PLAUSIBLE_SYMBOLS = frozenset("●○◯◉■□▲▼►•–—‘’‚“”„…€£§°±½¼¾×÷«»¡¿©®™†‡‰·¶¤\u00a0\u00ad\u25cf\u2022")
+
+
+# C0 controls other than tab, line ends and form feed; DEL and the C1 controls.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+_SAMPLE_CHARACTERS = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +88,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _looks_like_text(text: str) -> bool:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in _ALLOWED_CONTROLS)
-    c1_controls = sum(1 for ch in text if 0x7F <= ord(ch) <= 0x9F)
-    if controls or c1_controls:
+    """No control character anywhere (one regular-expression pass), and the non-ASCII
+    characters of the first `_SAMPLE_CHARACTERS` mostly letters or a report's symbols: the
+    check examines a bounded sample, however large the file."""
+    if _CONTROLS.search(text):
         return False
-    non_ascii = [ch for ch in text if ord(ch) > 127]
+    non_ascii = _NON_ASCII.findall(text, 0, _SAMPLE_CHARACTERS)
     if not non_ascii:
         return True
     plausible = sum(1 for ch in non_ascii if ch.isalpha() or ch in _PLAUSIBLE_SYMBOLS)

@@ -19,9 +19,10 @@ from openpyxl import load_workbook
 from goaltables.errors import DamagedFile
 from goaltables.extract.assemble import FlowAssembler
 from goaltables.extract.build import extraction_from_grids
+from goaltables.extract.caps import check_sheets
 from goaltables.extract.grid import is_goal_header
 from goaltables.extract.metadata import describe
-from goaltables.extract.options import ReadOptions
+from goaltables.extract.options import ReadLimits, ReadOptions
 from goaltables.extract.ratings import (
     Legend,
     coloured_entry,
@@ -39,7 +40,7 @@ _BALL = "●"
 
 def read_xlsx_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Extraction:
     """Records from a workbook."""
-    workbook = _open_workbook(data, doc.source)
+    workbook = _open_workbook(data, doc.source, options.limits)
     reader = _SheetReader()
     for sheet in workbook.worksheets:
         reader.read_sheet(sheet)
@@ -49,8 +50,9 @@ def read_xlsx_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Ex
     return extraction_from_grids(doc, reader.grids, legend, f"in {len(workbook.worksheets)} sheets")
 
 
-def _open_workbook(data: bytes, name: str) -> Any:
+def _open_workbook(data: bytes, name: str, limits: ReadLimits | None = None) -> Any:
     check_zip(data, name, "xl/workbook.xml", "Excel workbook")
+    check_sheets(data, name, limits or ReadLimits())
     try:
         return load_workbook(io.BytesIO(data), data_only=True)
     except Exception as error:  # openpyxl raises many kinds for broken parts

@@ -122,7 +122,7 @@ class _Reading:
 
 def read_pdf_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Extraction:
     """Records from a PDF report."""
-    with open_pdf(data, doc.source, options.password) as opened:
+    with open_pdf(data, doc.source, options.password, options.limits) as opened:
         reading = _Reading(opened)
         candidates = candidate_pages(opened)
         for number in candidates:

@@ -30,6 +30,8 @@ from pdfminer.pdftypes import resolve1
 from pdfplumber.pdf import PDF
 
 from goaltables.errors import DamagedFile, EncryptedFile, NoTextLayer
+from goaltables.extract.caps import check_pdf_pages, check_pdf_streams
+from goaltables.extract.options import ReadLimits
 from goaltables.extract.pdf.images import icons_on_page
 from goaltables.extract.ratings import opening_verdict
 from goaltables.extract.vocabulary import PhraseMatch, vocabulary
@@ -89,11 +91,17 @@ class OpenedPdf:
         self.close()
 
 
-def open_pdf(data: bytes, name: str, password: str | None = None) -> OpenedPdf:
+def open_pdf(
+    data: bytes, name: str, password: str | None = None, limits: ReadLimits | None = None
+) -> OpenedPdf:
     """Open a PDF's bytes; raise goaltables.errors.* with a one-line message that starts with
-    f"{name}: ". `password` may be given for every file of a run: a file that needs none opens."""
+    f"{name}: ". `password` may be given for every file of a run: a file that needs none opens.
+    A PDF past a cap of `limits` (pages, an unpacked stream) is refused before any page is read."""
+    limits = limits or ReadLimits()
+    check_pdf_streams(data, name, limits)
     document, password = _open_pdfium(data, name, password)
     try:
+        check_pdf_pages(len(document), name, limits)
         pages, notes, skipped = _read_pages(document)
         plumber = _open_plumber(data, name, password)
     except BaseException:
