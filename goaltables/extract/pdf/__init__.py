@@ -23,12 +23,11 @@ from goaltables.extract.assemble import (
     continue_card,
     heading_name,
     is_card_table,
-    label_role,
     place_under_headings,
     unfold_cards,
 )
 from goaltables.extract.build import extraction_from_grids
-from goaltables.extract.grid import Grid, assign_columns
+from goaltables.extract.grid import Grid, assign_columns, header_role
 from goaltables.extract.metadata import describe, looks_like_title, running_lines
 from goaltables.extract.options import ReadOptions
 from goaltables.extract.pdf.cells import PageShapes, read_colour, shading
@@ -331,18 +330,23 @@ def _take_table(
 
 
 def _rest_of_card(table: RawTable, header: list[str] | None, reading: _Reading) -> bool:
-    """A header naming measure columns, as the document's cards name them, right after a
-    card: the last card's measures go on (a card cut after its goal row at a page's foot, its
-    measures set as a table of their own)."""
+    """A header naming measure columns right after a card that has neither measures nor an
+    assessment of its own, or naming them as the document's cards do: the last card's
+    measures go on (a card cut after its goal row at a page's foot, its measures set as a
+    table of their own). A goal assessed on its own row is whole."""
     if (
         header is None
         or not reading.cards
         or reading.cards_page not in (table.page - 1, table.page)
     ):
         return False
-    roles = {label_role(text) for text in header} - {None}
-    shared = roles & reading.measure_roles
-    return "measure" in shared and len(shared) >= _SHARED_CARD_ROLES
+    roles = {header_role(text) for text in header} - {None}
+    if "measure" not in roles:
+        return False
+    last = reading.cards[-1]
+    if not last.measures and "rating" not in last.fields:
+        return True  # a goal with no assessment of its own: its measures were still to come
+    return len(roles & reading.measure_roles) >= _SHARED_CARD_ROLES
 
 
 def _open_band(
