@@ -89,6 +89,18 @@ EXPECTED: dict[str, tuple[str, str, int | None, str]] = {
         2022,
         "outcome",
     ),
+    "layouts/lc046-sv-group-shading-html.pdf": (
+        "Björkvik kommun",
+        "Kultur- och fritidsnämnden",
+        2021,
+        "outcome",
+    ),
+    "layouts/lc079-fi-goal_rows-glyph-html.pdf": (
+        "Salmelan kunta",
+        "Tekninen lautakunta",
+        2023,
+        "outcome",
+    ),
     "layouts/lc080-fi-band-word-html.pdf": (
         "Vuorilammen kaupunki",
         "Elinvoimalautakunta",
