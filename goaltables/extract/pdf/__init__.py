@@ -30,8 +30,9 @@ from goaltables.extract.build import extraction_from_grids
 from goaltables.extract.grid import Grid, assign_columns, header_role
 from goaltables.extract.metadata import describe, looks_like_title, running_lines
 from goaltables.extract.options import ReadOptions
-from goaltables.extract.pdf.cells import PageShapes, read_colour, shading
+from goaltables.extract.pdf.cells import PageShapes, read_colour
 from goaltables.extract.pdf.continuation import OpenHeader, open_header, values_under
+from goaltables.extract.pdf.geometry import overlaps
 from goaltables.extract.pdf.images import icon_boxes, icon_colours
 from goaltables.extract.pdf.layer import layer_tables
 from goaltables.extract.pdf.legend import page_legend
@@ -167,7 +168,7 @@ def _read_page(opened: OpenedPdf, number: int, reading: _Reading) -> None:
     lines = group_lines(page_words(page))
     body = body_size(lines)
     shapes = _page_shapes(opened, number)
-    tables = _found_tables(page, number, lines, body)
+    tables = _found_tables(page, number, lines, body, shapes)
     opening = _values_under_open_header(reading, lines, tables, number, float(page.height))
     tables = [opening, *tables] if opening else tables
     if reading.band is None:
@@ -189,13 +190,16 @@ def page_tables(opened: OpenedPdf, number: int) -> tuple[list[RawTable], PageSha
     page = opened.plumber.pages[number - 1]
     lines = group_lines(page_words(page))
     shapes = _page_shapes(opened, number)
-    tables = _or_layer_tables(_found_tables(page, number, lines, body_size(lines)), page, number)
+    found = _found_tables(page, number, lines, body_size(lines), shapes)
+    tables = _or_layer_tables(found, page, number)
     for table in tables:
         _colour_cells(table, shapes)
     return tables, shapes
 
 
-def _found_tables(page: Page, number: int, lines: list[Line], body: float) -> list[RawTable]:
+def _found_tables(
+    page: Page, number: int, lines: list[Line], body: float, shapes: PageShapes
+) -> list[RawTable]:
     """The page's ruled tables (pieces joined) and unruled ones, top to bottom: what the goal
     reader and `inspect` both see."""
     drawn = ruled_tables(page, number)
@@ -204,11 +208,11 @@ def _found_tables(page: Page, number: int, lines: list[Line], body: float) -> li
     ruled = stack_pieces([t for t in drawn if t not in stripes], lines, body)
     unruled = unruled_tables(lines, number, body, _ruled_boxes(ruled))
     # Stripes no header-led table read are the table's rows as drawn (a page it goes on to).
-    unread = [t for t in stripes if not any(_overlaps(t.bbox, u.bbox) for u in unruled)]
+    unread = [t for t in stripes if not any(overlaps(t.bbox, u.bbox) for u in unruled)]
     if unread:
         ruled = stack_pieces(ruled + unread, lines, body)
     ruled = [t for t in ruled if not _read_again(t, unruled)]
-    ruled = with_rows_below(ruled, unruled, lines, body, shading(page))
+    ruled = with_rows_below(ruled, unruled, lines, body, shapes.shading)
     return sorted(ruled + unruled, key=lambda t: t.bbox[1])
 
 
@@ -270,10 +274,6 @@ def _ruled_boxes(ruled: list[RawTable]) -> list[BBox]:
 
 def _is_goal_table(table: RawTable) -> bool:
     return band_header(table) is not None or is_card_table(table)
-
-
-def _overlaps(a: BBox, b: BBox) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _read_again(ruled: RawTable, unruled: list[RawTable]) -> bool:

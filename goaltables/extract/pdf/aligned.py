@@ -36,6 +36,7 @@ from goaltables.extract.pdf.chunks import (
     ChunkedLine,
     Column,
     chunk_line,
+    goes_on_wrapped,
     line_gap,
     line_height,
 )
@@ -284,11 +285,11 @@ def _continues(row: list[ChunkedLine], line: ChunkedLine, columns: list[Column])
     empty, at least half of whose chunks start in lower case. A capital or a figure starts
     a cell ("hungary  99.8  0.2" is a row of ICDAR 2013's eu-016), though one figure can
     end a wrapped phrase ("vähintään" / "40")."""
-    used = {column_of(c, columns) for c in line.chunks}
-    if not used <= {column_of(c, columns) for c in row[-1].chunks}:
-        return False
-    lower = sum(1 for c in line.chunks if c.text[:1].islower())
-    return lower > 0 and lower * 2 >= len(line.chunks)
+    return goes_on_wrapped(
+        {column_of(c, columns) for c in line.chunks},
+        {column_of(c, columns) for c in row[-1].chunks},
+        [c.text for c in line.chunks],
+    )
 
 
 def _cells(row: list[ChunkedLine], columns: list[Column]) -> list[TableCell | None]:

@@ -47,6 +47,11 @@ class PageShapes:
     fills: list[tuple[BBox, str]]  # filled rectangles with a colour
     icons: list[tuple[BBox, str]] = field(default_factory=list)  # raster icons, their colour
 
+    @property
+    def shading(self) -> list[BBox]:
+        """Where the page is shaded: filled rectangles of a colour other than white."""
+        return [box for box, colour in self.fills if colour != "#FFFFFF"]
+
     @classmethod
     def of(cls, page: Page, icons: list[tuple[BBox, str]] | None = None) -> PageShapes:
         balls = [
@@ -61,15 +66,6 @@ class PageShapes:
             (box_of(r), to_hex(r.get("non_stroking_color"))) for r in page.rects if r.get("fill")
         ]
         return cls([b for b in balls if b[1]], [f for f in fills if f[1]], icons or [])
-
-
-def shading(page: Page) -> list[BBox]:
-    """Where the page is shaded: filled rectangles of a colour other than white."""
-    return [
-        box_of(r)
-        for r in page.rects
-        if r.get("fill") and to_hex(r.get("non_stroking_color")) not in ("", "#FFFFFF")
-    ]
 
 
 def box_of(obj: dict[str, Any]) -> BBox:

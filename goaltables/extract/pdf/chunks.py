@@ -113,6 +113,16 @@ def _justified(groups: list[list[Word]], settings: AlignedSettings) -> bool:
     return max(gaps) < settings.justified_gap_ems * size and max(gaps) <= 1.3 * min(gaps)
 
 
+def goes_on_wrapped(used: set[int | None], above: set[int | None], texts: list[str]) -> bool:
+    """Whether a line is the rest of wrapped sentences: it fills no column (`used`) the line
+    above leaves empty (`above`), and at least half of its cells (`texts`) start in lower
+    case. A capital or a figure starts a cell, though one figure can end a wrapped phrase."""
+    if not used <= above:
+        return False
+    lower = sum(1 for text in texts if text[:1].islower())
+    return lower > 0 and lower * 2 >= len(texts)
+
+
 def line_gap(above: Line, below: Line) -> float:
     """The space between two lines' text, a larger ball glyph beside it left out: a row
     holding a ● is no further from its neighbours than its text is."""

@@ -22,6 +22,14 @@ def overlap_share(a: BBox, b: BBox) -> float:
     return width * height / area if width > 0 and height > 0 and area > 0 else 0.0
 
 
+def overlaps(a: BBox, b: BBox, touching: bool = False) -> bool:
+    """Whether the boxes share area; with `touching`, whether they meet at all (a rule lying
+    on a table's edge)."""
+    if touching:
+        return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
 def union(boxes: list[BBox]) -> BBox:
     return (
         min(b[0] for b in boxes),

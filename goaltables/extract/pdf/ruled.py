@@ -15,6 +15,7 @@ from typing import Any
 from pdfplumber.page import Page
 
 from goaltables.extract.pdf.cells import box_of
+from goaltables.extract.pdf.geometry import overlaps
 from goaltables.extract.pdf.words import bold_fonts
 from goaltables.extract.tables import BBox, RawTable, TableCell
 from goaltables.extract.textio import dehyphenate  # PDFs are typeset: "tun-" / "tia" is "tuntia"
@@ -68,8 +69,7 @@ def is_stripe(table: RawTable, rules: list[BBox]) -> bool:
     """A run of shaded rows with no line drawn in or round it and no bold header: stripes of
     a table whose header and white rows stand apart (a striped table under a shaded header,
     the rowspan column left white), not a table of its own."""
-    left, top, right, bottom = table.bbox
-    ruled = any(r[0] <= right and left <= r[2] and r[1] <= bottom and top <= r[3] for r in rules)
+    ruled = any(overlaps(rule, table.bbox, touching=True) for rule in rules)
     first = [c for c in table.rows[0] if c is not None and c.text.strip()]
     return not ruled and not (first and all(c.bold for c in first))
 

@@ -26,6 +26,7 @@ from itertools import pairwise
 from goaltables.extract.assemble import LEADING_LABEL
 from goaltables.extract.grid import header_role
 from goaltables.extract.pdf.aligned import split_gap
+from goaltables.extract.pdf.chunks import goes_on_wrapped
 from goaltables.extract.pdf.geometry import inside, union
 from goaltables.extract.pdf.words import CELL_GAP_EMS, Line, Word, cells_of
 from goaltables.extract.tables import BBox, RawTable, TableCell
@@ -205,10 +206,8 @@ def _goes_on(above: Line, line: Line, starts: list[float]) -> bool:
     used = {_column_of(c[0].x0, starts) for c in cells}
     if len(used) < 2:
         return True  # a row starts with cells in two columns or more; one is a wrapped cell
-    if not used <= {_column_of(c[0].x0, starts) for c in cells_of(above)}:
-        return False
-    lower = sum(1 for c in cells if c[0].text[:1].islower())
-    return lower * 2 >= len(cells) and lower > 0
+    above_used = {_column_of(c[0].x0, starts) for c in cells_of(above)}
+    return goes_on_wrapped(used, above_used, [c[0].text for c in cells])
 
 
 def _is_header_at(index: int, segments: list[_Segment]) -> bool:
