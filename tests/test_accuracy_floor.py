@@ -1,7 +1,7 @@
 """Real reports nobody here made, held at the level they have reached: each gold in
 ../shared/real (and our own in tests/gold, and the kept layouts of the randomiser in
-samples/layouts) is scored by the shared scorer on a run of the CLI, exactly as `make accuracy`
-does. A floor may only rise (tests/accuracy_floor.json)."""
+samples/layouts and tests/data/layouts) is scored by the shared scorer on a run of the CLI,
+exactly as `make accuracy` does. A floor may only rise (tests/accuracy_floor.json)."""
 
 from __future__ import annotations
 
