@@ -148,10 +148,11 @@ def _one_table(
 ) -> bool:
     if not between or above.page != below.page:
         return False  # pieces apart with nothing between them are two tables
-    offset = _offset(above, below, settings)
-    if offset is None:
+    covered = _covered(above, below, settings)
+    if covered is None:
         return False
-    if offset == 0 and above.columns != below.columns and len(above.rows) > 1:
+    whole = covered == (0, len(column_spans(above)) - 1)
+    if whole and above.columns != below.columns and len(above.rows) > 1:
         return False  # a card's label row alone may head rows of other columns
     height = max(ln.bottom - ln.top for ln in between)
     edges = [above.bbox[3], *(y for ln in between for y in (ln.top, ln.bottom)), below.bbox[1]]
@@ -161,20 +162,30 @@ def _one_table(
     return tight and len(between) <= settings.max_gap_lines * 3
 
 
-def _offset(above: RawTable, below: RawTable, settings: StackSettings) -> int | None:
-    """How many of the upper table's columns the lower piece leaves out on the left: 0 when
-    they share both edges; k when the piece starts at the upper table's column k and has
-    its remaining columns (a striped table's stripes leave its white rowspan column out);
-    None when they are not one table's."""
-    if abs(above.bbox[2] - below.bbox[2]) > settings.edge_slack:
-        return None
-    if abs(above.bbox[0] - below.bbox[0]) <= settings.edge_slack:
-        return 0
+def _covered(above: RawTable, below: RawTable, settings: StackSettings) -> tuple[int, int] | None:
+    """The first and last of the upper table's columns the lower piece spans: all of them
+    when they share both edges; a run of them when the piece starts at one column's left
+    edge, ends at one's right edge and has as many columns (a striped table's stripes leave
+    out a white column: the rowspan goal on the left, the rating on the right); None when
+    they are not one table's."""
     spans = column_spans(above)
-    for k, (left, _) in enumerate(spans[1:], start=1):
-        if abs(left - below.bbox[0]) <= settings.edge_slack and below.columns == len(spans) - k:
-            return k
-    return None
+    last = len(spans) - 1
+    if (
+        abs(above.bbox[0] - below.bbox[0]) <= settings.edge_slack
+        and abs(above.bbox[2] - below.bbox[2]) <= settings.edge_slack
+    ):
+        return 0, last
+    first = next(
+        (k for k, (x0, _) in enumerate(spans) if abs(x0 - below.bbox[0]) <= settings.edge_slack),
+        None,
+    )
+    end = next(
+        (k for k, (_, x1) in enumerate(spans) if abs(x1 - below.bbox[2]) <= settings.edge_slack),
+        None,
+    )
+    if first is None or end is None or below.columns != end - first + 1:
+        return None
+    return first, end
 
 
 def _join(
@@ -185,11 +196,11 @@ def _join(
     settings: StackSettings,
 ) -> RawTable:
     spans = column_spans(above)
-    offset = _offset(above, below, settings) or 0
-    lower = [_rebased(row, spans[:offset]) for row in below.rows]
+    first, end = _covered(above, below, settings) or (0, len(spans) - 1)
+    lower = [_rebased(row, spans[:first], spans[end + 1 :]) for row in below.rows]
     rows = [*above.rows, *_rows_of(between, spans)]
-    if offset:
-        _place_beside(_lines_left_of(below, lines, settings), lower, rows, spans)
+    if (first, end) != (0, len(spans) - 1):
+        _place_beside(_lines_beside(below, above, lines, settings), lower, rows, spans)
     box: BBox = (
         min(above.bbox[0], below.bbox[0]),
         above.bbox[1],
@@ -200,24 +211,36 @@ def _join(
 
 
 def _rebased(
-    row: list[TableCell | None], left: list[tuple[float, float]]
+    row: list[TableCell | None],
+    left: list[tuple[float, float]],
+    right: list[tuple[float, float]],
 ) -> list[TableCell | None]:
-    """A stripe's row with empty cells put in front for the columns it leaves out."""
+    """A stripe's row with empty cells put in for the columns it leaves out on either side."""
     cells = [c for c in row if c is not None]
     top = min((c.bbox[1] for c in cells), default=0.0)
     bottom = max((c.bbox[3] for c in cells), default=0.0)
-    return [*(TableCell("", (x0, top, x1, bottom)) for x0, x1 in left), *row]
+
+    def empty(spans: list[tuple[float, float]]) -> list[TableCell | None]:
+        return [TableCell("", (x0, top, x1, bottom)) for x0, x1 in spans]
+
+    return [*empty(left), *row, *empty(right)]
 
 
-def _lines_left_of(piece: RawTable, lines: list[Line], settings: StackSettings) -> list[Line]:
-    """The words beside a stripe, left of it, at its height: the white column's text."""
-    left, top, _, bottom = piece.bbox
+def _lines_beside(
+    piece: RawTable, table: RawTable, lines: list[Line], settings: StackSettings
+) -> list[Line]:
+    """The words beside a stripe, at its height, within the table's edges: the text of the
+    white columns it leaves out."""
+    left, top, right, bottom = piece.bbox
     found = []
     for line in lines:
         words = tuple(
             w
             for w in line.words
-            if w.x1 <= left + settings.edge_slack and top - settings.edge_slack <= w.top < bottom
+            if (w.x1 <= left + settings.edge_slack or w.x0 >= right - settings.edge_slack)
+            and table.bbox[0] - settings.edge_slack <= w.x0
+            and w.x1 <= table.bbox[2] + settings.edge_slack
+            and top <= (w.top + w.bottom) / 2 <= bottom
         )
         if words:
             found.append(Line(words))
