@@ -9,6 +9,7 @@ headings above a table when it has no area column.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from pdfplumber.page import Page
@@ -47,6 +48,7 @@ from goaltables.extract.pdf.words import (
     find_headings,
     group_lines,
     page_words,
+    stands_out,
 )
 from goaltables.extract.ratings import Legend, find_legend
 from goaltables.extract.tables import BBox, Heading, RawTable
@@ -125,7 +127,7 @@ def read_pdf_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Ext
     with open_pdf(data, doc.source, options.password, options.limits) as opened:
         reading = _Reading(opened)
         candidates = candidate_pages(opened)
-        for number in candidates:
+        for number in _pages_to_read(opened, candidates, reading):
             _read_page(opened, number, reading)
         reading.close_band()
         reading.grids += prose_grids(opened, reading.grids)
@@ -135,6 +137,26 @@ def read_pdf_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Ext
             doc = replace(doc, problems=(*doc.problems, _unread_note(unread)))
     legend = reading.legend or find_legend([ln for p in opened.pages for ln in p.text.split("\n")])
     return extraction_from_grids(doc, reading.grids, legend, f"in {len(opened.pages)} pages")
+
+
+def _pages_to_read(opened: OpenedPdf, candidates: list[int], reading: _Reading) -> Iterator[int]:
+    """The candidate pages, and the page after each page read that left a table open (a band,
+    or cards), also when triage passed it over: rows going on without a header, rated in
+    digits or shading, show nothing triage knows. Such a page is no candidate: giving no rows,
+    it just did not go on with the table."""
+    wanted = set(candidates)
+    last = 0  # the last page read
+    for number in range(1, len(opened.pages) + 1):
+        if number in opened.skipped:
+            continue
+        if number in wanted or (last == number - 1 and _left_open(reading, last)):
+            yield number
+            last = number
+
+
+def _left_open(reading: _Reading, number: int) -> bool:
+    band_open = reading.band is not None and reading.band.last_page == number
+    return band_open or (bool(reading.cards) and reading.cards_page == number)
 
 
 def _pages_without_rows(candidates: list[int], reading: _Reading) -> list[int]:
@@ -254,7 +276,10 @@ def _values_under_open_header(
     top = tables[0].bbox[1] if tables else height
     margin = height * _RUNNING_MARGIN
     above = [ln for ln in lines if margin < ln.top and ln.bottom < top - 1]
-    return values_under(reading.open_header, above, number)
+    # Up to a heading: a section that opens the page shows the card had no values.
+    body = body_size(lines)
+    heading = next((i for i, ln in enumerate(above) if stands_out(ln, body)), len(above))
+    return values_under(reading.open_header, above[:heading], number)
 
 
 def _page_headings(opened: OpenedPdf, number: int) -> list[Heading]:

@@ -16,7 +16,7 @@ from goaltables.extract.pdf.chunks import DEFAULT as ALIGNED
 from goaltables.extract.pdf.chunks import chunk_line
 from goaltables.extract.pdf.geometry import inside, overlap_share
 from goaltables.extract.pdf.ruled import column_spans
-from goaltables.extract.pdf.words import Line, Word, cells_of
+from goaltables.extract.pdf.words import Line, Word, cells_of, stands_out
 from goaltables.extract.tables import BBox, RawTable, TableCell
 from goaltables.extract.textio import dehyphenate
 
@@ -77,7 +77,7 @@ def with_rows_below(
 
 
 def _headed(lines: list[Line], body: float) -> bool:
-    return any(ln.main_size > body + 0.4 or ln.coloured for ln in lines)
+    return any(stands_out(ln, body) for ln in lines)
 
 
 def _open_below(table: RawTable, shading: list[BBox], settings: StackSettings) -> bool:

@@ -237,3 +237,8 @@ def cells_of(line: Line) -> list[list[Word]]:
         else:
             groups[-1].append(word)
     return groups
+
+
+def stands_out(line: Line, body: float) -> bool:
+    """Set larger than body text, or coloured: a heading's look, not a table row's."""
+    return line.main_size > body + 0.4 or line.coloured
