@@ -447,17 +447,23 @@ def _with_comment(row: GridRow, comment: str, progress: int | None) -> GridRow:
 
 
 def _is_split_tail(row: Row, above: Row) -> bool:
-    """A row cut by a page break: no cell starts an item, and a cell above ends mid-sentence."""
+    """A row cut by a page break: no cell starts an item, and a cell above ends mid-sentence
+    and the row's text goes on in lower case in one such column."""
     filled = row.filled()
     if not filled or any(split_item_number(text)[0] for _, text in filled):
         return False
     if any(c is not None and c.colour for c in row.cells):
         return False
     above_texts = above.texts()
-    return any(
-        i < len(above_texts) and above_texts[i] and not _SENTENCE_END.search(above_texts[i])
-        for i, _ in filled
-    )
+    cut = [
+        text
+        for i, text in filled
+        if i < len(above_texts) and above_texts[i] and not _SENTENCE_END.search(above_texts[i])
+    ]
+    # A text cut mid-sentence goes on in lower case somewhere; capitals and figures alone open
+    # the next item (measure names end with no full stop: "Andel förnybar energi" /
+    # "Väntetid till första kontakt"), though a name may go on a cut goal ("Suomen mallin").
+    return any(text.lstrip()[:1].islower() or text.lstrip()[:1] in "(-–" for text in cut)
 
 
 def _merged(above: Row, tail: Row) -> Row:

@@ -32,7 +32,13 @@ from goaltables.extract.grid import Grid, assign_columns, header_role
 from goaltables.extract.metadata import describe, looks_like_title, running_lines
 from goaltables.extract.options import ReadOptions
 from goaltables.extract.pdf.cells import PageShapes, read_colour
-from goaltables.extract.pdf.continuation import OpenHeader, open_header, values_under
+from goaltables.extract.pdf.continuation import (
+    OpenHeader,
+    column_edges,
+    open_header,
+    rows_in_columns,
+    values_under,
+)
 from goaltables.extract.pdf.geometry import overlaps
 from goaltables.extract.pdf.images import icon_boxes, icon_colours
 from goaltables.extract.pdf.layer import layer_tables
@@ -76,6 +82,7 @@ class _Reading:
     # A header and one row at a page's foot were read as a card and opened a band too: the
     # index of the card's grid, dropped when the next page goes on the band (it was a band).
     band_or_card: int | None = None
+    band_columns: list[tuple[float, float]] = field(default_factory=list)  # their edges
 
     def close_band(self) -> None:
         if self.band is not None and self.band.rows and self.band_or_card is None:
@@ -192,6 +199,7 @@ def _read_page(opened: OpenedPdf, number: int, reading: _Reading) -> None:
     shapes = _page_shapes(opened, number)
     tables = _found_tables(page, number, lines, body, shapes)
     opening = _values_under_open_header(reading, lines, tables, number, float(page.height))
+    opening = opening or _band_rows_atop(reading, lines, tables, number, float(page.height))
     tables = [opening, *tables] if opening else tables
     if reading.band is None:
         tables = _or_layer_tables(tables, page, number)
@@ -282,6 +290,23 @@ def _values_under_open_header(
     return values_under(reading.open_header, above[:heading], number)
 
 
+def _band_rows_atop(
+    reading: _Reading, lines: list[Line], tables: list[RawTable], number: int, height: float
+) -> RawTable | None:
+    """A band left open on the page before goes on in the lines that open this page, above
+    any table, drawn neither as cells nor under a header (rows shaded per line, or not at
+    all): they are read in the band's columns."""
+    band = reading.band
+    if band is None or band.last_page != number - 1 or not reading.band_columns:
+        return None
+    if tables and _continues(band, tables[0], band_header(tables[0])):
+        return None  # the page's first table goes on with the band itself
+    top = tables[0].bbox[1] if tables else height * (1 - _RUNNING_MARGIN)
+    margin = height * _RUNNING_MARGIN
+    above = [ln for ln in lines if margin < ln.top and ln.bottom < top - 1]
+    return rows_in_columns(reading.band_columns, above, body_size(lines), number)
+
+
 def _page_headings(opened: OpenedPdf, number: int) -> list[Heading]:
     """The headings of a page not read for tables: a company's name may stand on the page
     before its cards (Kauhava, page 70)."""
@@ -334,6 +359,7 @@ def _take_table(
         reading.band_goes_on()
         band.add(rows, continued=True)  # a header repeated on the next page is dropped in add
         band.last_page = table.page
+        reading.band_columns = column_edges(table, reading.band_columns)
     elif is_card_table(table) or _rest_of_card(table, header, reading):
         reading.close_band()
         grids_before = len(reading.grids)
@@ -344,14 +370,14 @@ def _take_table(
         if header is not None and len(rows) == 1:
             # A header alone at a page's foot: a card's (its values may open the next page
             # undrawn) or a band's, whose rows go on in the next page's table.
-            _open_band(header, rows, headings, table.page, reading)
+            _open_band(header, rows, headings, table, reading)
         elif header is not None and len(rows) == 2 and len(reading.grids) > grids_before:
             # A header and one row: one goal's card, or a band's first row at a page's foot.
-            _open_band(header, rows, headings, table.page, reading)
+            _open_band(header, rows, headings, table, reading)
             reading.band_or_card = len(reading.grids) - 1
     elif header is not None:
         reading.close_band()
-        _open_band(header, rows, headings, table.page, reading)
+        _open_band(header, rows, headings, table, reading)
 
 
 def _rest_of_card(table: RawTable, header: list[str] | None, reading: _Reading) -> bool:
@@ -375,11 +401,13 @@ def _rest_of_card(table: RawTable, header: list[str] | None, reading: _Reading) 
 
 
 def _open_band(
-    header: list[str], rows: list[Row], headings: list[Heading], page: int, reading: _Reading
+    header: list[str], rows: list[Row], headings: list[Heading], table: RawTable, reading: _Reading
 ) -> None:
+    page = table.page
     reading.band = BandBuilder(
         header, table_no=reading.next_table, last_page=page, headings=headings, first_page=page
     )
+    reading.band_columns = column_edges(table, [])
     reading.band.add(rows[1:], continued=False)
 
 

@@ -266,7 +266,8 @@ def split_gap(gaps: list[float], settings: AlignedSettings = DEFAULT) -> float:
 
 
 def _rows_start_at_wide_gaps(lines: list[ChunkedLine], columns: list[Column], split: float) -> bool:
-    """Whether the lines that fill most columns (surely a row's first line) follow wide gaps:
+    """Whether the lines that fill most columns and open their cells (surely a row's first
+    line) follow wide gaps:
     only then do small gaps mean wrapped lines (in us-002 of ICDAR 2013 rows are set single
     spaced and only groups of rows are spaced wider)."""
     if split < 0:
@@ -274,10 +275,20 @@ def _rows_start_at_wide_gaps(lines: list[ChunkedLine], columns: list[Column], sp
     full = [
         index
         for index, line in enumerate(lines)
-        if index and len({column_of(c, columns) for c in line.chunks}) * 2 > len(columns)
+        if index
+        and len({column_of(c, columns) for c in line.chunks}) * 2 > len(columns)
+        and _opens_cells(line)
     ]
     wide = [i for i in full if line_gap(lines[i - 1].line, lines[i].line) > split]
     return len(wide) >= 0.8 * len(full)
+
+
+def _opens_cells(line: ChunkedLine) -> bool:
+    """Whether at least half the line's chunks open a cell, with a capital or a figure: not
+    the wrapped rest of the row above ("kontakt (dagar) | tjänsterna under hösten. | uppnått",
+    "inom given budgetram. | (medelvärde) | Förvaltningen utvärderade")."""
+    opening = [c for c in line.chunks if c.text[:1].isupper() or c.text[:1].isdigit()]
+    return 2 * len(opening) >= len(line.chunks)
 
 
 def _continues(row: list[ChunkedLine], line: ChunkedLine, columns: list[Column]) -> bool:

@@ -108,7 +108,7 @@ def _with_rows_below(
     below = _lines_below(table, others, lines, body, settings)
     if not below or table.columns < 2:
         return table
-    rows = _rows_of(below, column_spans(table))
+    rows = rows_of(below, column_spans(table))
     box: BBox = (table.bbox[0], table.bbox[1], table.bbox[2], max(ln.bottom for ln in below))
     return RawTable(table.page, box, table.method, [*table.rows, *rows], table.header_rows)
 
@@ -198,7 +198,7 @@ def _join(
     spans = column_spans(above)
     first, end = _covered(above, below, settings) or (0, len(spans) - 1)
     lower = [_rebased(row, spans[:first], spans[end + 1 :]) for row in below.rows]
-    rows = [*above.rows, *_rows_of(between, spans)]
+    rows = [*above.rows, *rows_of(between, spans)]
     if (first, end) != (0, len(spans) - 1):
         _place_beside(_lines_beside(below, above, lines, settings), lower, rows, spans)
     box: BBox = (
@@ -283,21 +283,28 @@ def _text_at(row: list[TableCell | None], column: int) -> bool:
     return cell is not None and bool(cell.text.strip())
 
 
-def _rows_of(lines: list[Line], spans: list[tuple[float, float]]) -> list[list[TableCell | None]]:
+def rows_of(
+    lines: list[Line], spans: list[tuple[float, float]], by_column: bool = False
+) -> list[list[TableCell | None]]:
     """Undrawn lines as rows in the drawn columns, parted as the aligned finder parts rows:
-    at the wider of two kinds of gaps, and a wrapped sentence goes on in its row."""
+    at the wider of two kinds of gaps, and a wrapped sentence goes on in its row. With
+    `by_column`, words are parted at every column's start (lines known to keep to the
+    columns), but a bold line, a group row, stays whole."""
     chunked = [chunk_line(line) for line in sorted(lines, key=lambda ln: ln.top)]
     groups = group_rows(chunked, [s for s in spans if s[1] > s[0]] or spans, ALIGNED)
-    return [_row([c.line for c in group], spans) for group in groups]
+    return [_row([c.line for c in group], spans, by_column) for group in groups]
 
 
-def _row(lines: list[Line], spans: list[tuple[float, float]]) -> list[TableCell | None]:
+def _row(
+    lines: list[Line], spans: list[tuple[float, float]], by_column: bool = False
+) -> list[TableCell | None]:
     texts: list[list[str]] = [[] for _ in spans]
     weights: list[list[bool]] = [[] for _ in spans]
     for line in lines:
         # Words set close together run on in one cell, across a column's edge too: a
         # full-width row ("Lokalernas nyttjandegrad ska öka ...") stays one cell.
-        for cell in (part for words in cells_of(line) for part in _figures_apart(words, spans)):
+        apart = columns_apart if by_column and not line.bold else _figures_apart
+        for cell in (part for words in cells_of(line) for part in apart(words, spans)):
             column = _column(cell[0].x0, spans)
             texts[column] += [w.text for w in cell]
             weights[column] += [w.bold for w in cell]
@@ -313,6 +320,17 @@ def _row(lines: list[Line], spans: list[tuple[float, float]]) -> list[TableCell 
         else TableCell("", (left, top, right, bottom))
         for i, (words, (left, right)) in enumerate(zip(texts, spans, strict=True))
     ]
+
+
+def columns_apart(words: list[Word], spans: list[tuple[float, float]]) -> list[list[Word]]:
+    """Words parted at each column's start."""
+    parts = [[words[0]]]
+    for word in words[1:]:
+        if _column(word.x0, spans) > _column(parts[-1][0].x0, spans):
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return parts
 
 
 def _figures_apart(words: list[Word], spans: list[tuple[float, float]]) -> list[list[Word]]:
