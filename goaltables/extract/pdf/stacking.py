@@ -31,6 +31,7 @@ class StackSettings:
     below_gap: float = 1.2  # line heights: the most space above an undrawn row under a piece
     shaded_share: float = 0.6  # a cell is shaded when a fill covers this share of it
     shaded_row_share: float = 0.75  # ... and a row when this share of its cells is
+    abut: float = 4.0  # points: pieces this close are one table with no line between them
 
 
 STACKING = StackSettings()
@@ -146,12 +147,17 @@ def _lines_between(above: RawTable, below: RawTable, lines: list[Line]) -> list[
 def _one_table(
     above: RawTable, below: RawTable, between: list[Line], settings: StackSettings
 ) -> bool:
-    if not between or above.page != below.page:
-        return False  # pieces apart with nothing between them are two tables
-    covered = _covered(above, below, settings)
-    if covered is None:
+    if above.page != below.page:
         return False
-    whole = covered == (0, len(column_spans(above)) - 1)
+    wide, narrow = _wide_and_narrow(above, below, settings)
+    if wide is None or narrow is None:
+        return False
+    if not between:
+        # Pieces apart with nothing between them are two tables, unless they abut: a
+        # stripe leaving out a white column right over the table's next, whole row.
+        partial = narrow.columns != wide.columns
+        return partial and below.bbox[1] - above.bbox[3] <= settings.abut
+    whole = _covered(wide, narrow, settings) == (0, len(column_spans(wide)) - 1)
     if whole and above.columns != below.columns and len(above.rows) > 1:
         return False  # a card's label row alone may head rows of other columns
     height = max(ln.bottom - ln.top for ln in between)
@@ -160,6 +166,18 @@ def _one_table(
     # The unshaded rows abut the shaded ones, as rows of one table do: no paragraph's space.
     tight = all(gap <= settings.row_padding * height for gap in gaps)
     return tight and len(between) <= settings.max_gap_lines * 3
+
+
+def _wide_and_narrow(
+    above: RawTable, below: RawTable, settings: StackSettings
+) -> tuple[RawTable | None, RawTable | None]:
+    """Of two pieces of one table, the one whose columns the other's are a run of (the
+    upper one when they have the same); (None, None) when neither's are."""
+    if _covered(above, below, settings) is not None:
+        return above, below
+    if _covered(below, above, settings) is not None:
+        return below, above
+    return None, None
 
 
 def _covered(above: RawTable, below: RawTable, settings: StackSettings) -> tuple[int, int] | None:
@@ -195,19 +213,25 @@ def _join(
     lines: list[Line],
     settings: StackSettings,
 ) -> RawTable:
-    spans = column_spans(above)
-    first, end = _covered(above, below, settings) or (0, len(spans) - 1)
-    lower = [_rebased(row, spans[:first], spans[end + 1 :]) for row in below.rows]
-    rows = [*above.rows, *rows_of(between, spans)]
+    wide, narrow = _wide_and_narrow(above, below, settings)
+    assert wide is not None and narrow is not None  # _one_table said they are one table
+    spans = column_spans(wide)
+    first, end = _covered(wide, narrow, settings) or (0, len(spans) - 1)
+    rebased = [_rebased(row, spans[:first], spans[end + 1 :]) for row in narrow.rows]
+    middle = rows_of(between, spans)
+    if narrow is below:
+        before, placed, rows = [*above.rows, *middle], rebased, [*above.rows, *middle, *rebased]
+    else:
+        before, placed, rows = [], rebased, [*rebased, *middle, *below.rows]
     if (first, end) != (0, len(spans) - 1):
-        _place_beside(_lines_beside(below, above, lines, settings), lower, rows, spans)
+        _place_beside(_lines_beside(narrow, wide, lines, settings), placed, before, spans)
     box: BBox = (
         min(above.bbox[0], below.bbox[0]),
         above.bbox[1],
         max(above.bbox[2], below.bbox[2]),
         below.bbox[3],
     )
-    return RawTable(above.page, box, above.method, [*rows, *lower], above.header_rows)
+    return RawTable(above.page, box, above.method, rows, above.header_rows)
 
 
 def _rebased(
