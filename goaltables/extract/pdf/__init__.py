@@ -46,7 +46,7 @@ from goaltables.extract.pdf.legend import page_legend
 from goaltables.extract.pdf.opening import PDFIUM_HYPHEN, OpenedPdf, candidate_pages, open_pdf
 from goaltables.extract.pdf.prose import prose_grids
 from goaltables.extract.pdf.ruled import is_stripe, rule_boxes, ruled_tables
-from goaltables.extract.pdf.stacking import stack_pieces, with_rows_below
+from goaltables.extract.pdf.stacking import stack_pieces, with_columns_left, with_rows_below
 from goaltables.extract.pdf.unruled import unruled_tables
 from goaltables.extract.pdf.words import (
     Line,
@@ -63,6 +63,7 @@ from goaltables.records import DocumentInfo, Extraction
 _TITLE_LINES = 15  # the lines of page 1 that may hold the title and the running header
 _RUNNING_MARGIN = 0.06  # the top of a page that holds its running header
 _SHARED_CARD_ROLES = 2  # a table goes on a card when it names this many of its measure roles
+_WIDENING_SLACK = 8.0  # points: a drawn cell's edge lies this far from its text's start
 
 
 @dataclass
@@ -200,7 +201,7 @@ def _read_page(opened: OpenedPdf, number: int, reading: _Reading) -> None:
     tables = _found_tables(page, number, lines, body, shapes)
     opening = _values_under_open_header(reading, lines, tables, number, float(page.height))
     opening = opening or _band_rows_atop(reading, lines, tables, number, float(page.height))
-    tables = [opening, *tables] if opening else tables
+    tables = [opening, *tables] if opening else _band_widened(reading, tables, lines)
     if reading.band is None:
         tables = _or_layer_tables(tables, page, number)
     boxes = [t.bbox for t in tables]
@@ -305,6 +306,22 @@ def _band_rows_atop(
     margin = height * _RUNNING_MARGIN
     above = [ln for ln in lines if margin < ln.top and ln.bottom < top - 1]
     return rows_in_columns(reading.band_columns, above, body_size(lines), number)
+
+
+def _band_widened(reading: _Reading, tables: list[RawTable], lines: list[Line]) -> list[RawTable]:
+    """The page's first table, when it goes on with a band left open on the page before in
+    its last columns only (its first ones, the goal's, undrawn), widened to the band's."""
+    band = reading.band
+    first = tables[0] if tables else None
+    if band is None or first is None or first.page != band.last_page + 1:
+        return tables
+    missing = band.columns - first.columns
+    edges = reading.band_columns
+    if missing <= 0 or len(edges) != band.columns or band_header(first) is not None:
+        return tables
+    if abs(edges[missing][0] - first.bbox[0]) > _WIDENING_SLACK:
+        return tables
+    return [with_columns_left(first, edges[:missing], lines), *tables[1:]]
 
 
 def _page_headings(opened: OpenedPdf, number: int) -> list[Heading]:

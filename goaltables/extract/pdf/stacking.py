@@ -77,6 +77,24 @@ def with_rows_below(
     return extended
 
 
+def with_columns_left(
+    piece: RawTable,
+    left: list[tuple[float, float]],
+    lines: list[Line],
+    settings: StackSettings = STACKING,
+) -> RawTable:
+    """A piece that leaves out a table's first columns (`left`: their edges, known from the
+    page before), widened to hold them, with the words beside it put in its rows: a striped
+    band whose white goal column is not drawn goes on over a page."""
+    rows = [_rebased(row, left, []) for row in piece.rows]
+    box: BBox = (min(left[0][0], piece.bbox[0]), piece.bbox[1], piece.bbox[2], piece.bbox[3])
+    whole = RawTable(piece.page, box, piece.method, rows, piece.header_rows)
+    _place_beside(
+        _lines_beside(piece, whole, lines, settings), rows, [], [*left, *column_spans(piece)]
+    )
+    return whole
+
+
 def _headed(lines: list[Line], body: float) -> bool:
     return any(stands_out(ln, body) for ln in lines)
 
