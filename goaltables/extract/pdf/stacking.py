@@ -31,6 +31,7 @@ class StackSettings:
     below_gap: float = 1.2  # line heights: the most space above an undrawn row under a piece
     shaded_share: float = 0.6  # a cell is shaded when a fill covers this share of it
     shaded_row_share: float = 0.75  # ... and a row when this share of its cells is
+    column_reach: float = 40.0  # points: a column's next shaded cell lies this close below
     abut: float = 4.0  # points: pieces this close are one table with no line between them
 
 
@@ -101,10 +102,23 @@ def _headed(lines: list[Line], body: float) -> bool:
 
 def _open_below(table: RawTable, shading: list[BBox], settings: StackSettings) -> bool:
     """Whether the table's rows go on undrawn below it: its last row is shaded (a header, a
-    card's label row, a striped row) and not all its rows are. A table shaded throughout
-    (Simrishamn's) ends where its shading ends; a row boxed in white closes its table."""
+    card's label row, a striped row) and not all its rows are, or one of its columns goes on
+    in shaded cells right below it (ratings shown as a cell's colour). A table shaded
+    throughout (Simrishamn's) ends where its shading ends; a row boxed in white closes it."""
     shaded = [_shaded(row, shading, settings) for row in table.rows]
-    return shaded[-1] and (len(shaded) == 1 or not all(shaded))
+    last_row_open = shaded[-1] and (len(shaded) == 1 or not all(shaded))
+    return last_row_open or _column_goes_on(table, shading, settings)
+
+
+def _column_goes_on(table: RawTable, shading: list[BBox], settings: StackSettings) -> bool:
+    """A fill set just below the table, as wide as one of its columns."""
+    bottom = table.bbox[3]
+    below = [b for b in shading if bottom - 1 <= b[1] <= bottom + settings.column_reach]
+    return any(
+        abs(box[0] - left) <= settings.edge_slack and abs(box[2] - right) <= settings.edge_slack
+        for box in below
+        for left, right in column_spans(table)
+    )
 
 
 def _shaded(row: list[TableCell | None], shading: list[BBox], settings: StackSettings) -> bool:
