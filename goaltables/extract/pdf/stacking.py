@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from goaltables.extract.pdf.aligned import group_rows
 from goaltables.extract.pdf.chunks import DEFAULT as ALIGNED
 from goaltables.extract.pdf.chunks import chunk_line
-from goaltables.extract.pdf.geometry import inside, overlap_share
+from goaltables.extract.pdf.geometry import inside, overlap_share, overlaps
 from goaltables.extract.pdf.ruled import column_spans
 from goaltables.extract.pdf.words import Line, Word, cells_of, stands_out
 from goaltables.extract.tables import BBox, RawTable, TableCell
@@ -71,8 +71,8 @@ def with_rows_below(
     theirs."""
     extended = []
     for table in tables:
-        if _open_below(table, shading, settings):
-            rest = [t for t in [*tables, *others] if t is not table]
+        rest = [t for t in [*tables, *others] if t is not table]
+        if _open_below(table, shading, [t.bbox for t in rest], settings):
             table = _with_rows_below(table, rest, lines, body, settings)
         extended.append(table)
     return extended
@@ -100,20 +100,30 @@ def _headed(lines: list[Line], body: float) -> bool:
     return any(stands_out(ln, body) for ln in lines)
 
 
-def _open_below(table: RawTable, shading: list[BBox], settings: StackSettings) -> bool:
+def _open_below(
+    table: RawTable, shading: list[BBox], others: list[BBox], settings: StackSettings
+) -> bool:
     """Whether the table's rows go on undrawn below it: its last row is shaded (a header, a
     card's label row, a striped row) and not all its rows are, or one of its columns goes on
     in shaded cells right below it (ratings shown as a cell's colour). A table shaded
     throughout (Simrishamn's) ends where its shading ends; a row boxed in white closes it."""
     shaded = [_shaded(row, shading, settings) for row in table.rows]
     last_row_open = shaded[-1] and (len(shaded) == 1 or not all(shaded))
-    return last_row_open or _column_goes_on(table, shading, settings)
+    return last_row_open or _column_goes_on(table, shading, others, settings)
 
 
-def _column_goes_on(table: RawTable, shading: list[BBox], settings: StackSettings) -> bool:
-    """A fill set just below the table, as wide as one of its columns."""
+def _column_goes_on(
+    table: RawTable, shading: list[BBox], others: list[BBox], settings: StackSettings
+) -> bool:
+    """A fill set just below the table, as wide as one of its columns, and in no other table
+    (the next table's shaded header may line up with a column)."""
     bottom = table.bbox[3]
-    below = [b for b in shading if bottom - 1 <= b[1] <= bottom + settings.column_reach]
+    below = [
+        b
+        for b in shading
+        if bottom - 1 <= b[1] <= bottom + settings.column_reach
+        and not any(overlaps(b, other) for other in others)
+    ]
     return any(
         abs(box[0] - left) <= settings.edge_slack and abs(box[2] - right) <= settings.edge_slack
         for box in below
