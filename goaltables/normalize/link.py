@@ -113,9 +113,6 @@ class Review:
 class Linking:
     links: list[Link] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)  # open pairs in the grey zone
-    decided: list[Review] = field(
-        default_factory=list
-    )  # every decision given, kept for the next run
     goal_ids: dict[str, str] = field(default_factory=dict)  # per-document key -> goal_id
 
 
@@ -409,7 +406,6 @@ def link_documents(
             lineage = result.goal_ids[goal.key]
             organisation[lineage] = organisation.get(lineage) or named
         done.append(doc)
-    result.decided = _decided(decisions or {}, views, result.links)
     return result
 
 
@@ -613,20 +609,6 @@ def _across_periods(link: Link, lineages: _Lineages) -> Link:
     return link
 
 
-def _decided(
-    decisions: Decisions, views: dict[str, list[GoalView]], links: list[Link]
-) -> list[Review]:
-    """Every decision given, with the goals' texts where this run has them: review.csv keeps
-    them, so the file given back with --decisions on the next run decides the same again (a
-    decision about documents not in this run is kept too)."""
-    text = {g.key: g.goal for goals in views.values() for g in goals}
-    linked = {(k.from_key, k.to_key): k.score for k in links}
-    return [
-        Review(a, b, text.get(a, ""), text.get(b, ""), linked.get((a, b)), decision)
-        for (a, b), decision in sorted(decisions.items())
-    ]
-
-
 def time_order(documents: Sequence[DocumentInfo]) -> list[DocumentInfo]:
     """Documents by year and phase (plan, interim, outcome), then series; the order does not
     depend on the input's."""
@@ -697,7 +679,7 @@ def read_decisions(path: str | Path) -> Decisions:
     rows without a decision are skipped."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle, delimiter=_delimiter(handle)))
+            rows = list(csv.DictReader(handle, delimiter=sniff_delimiter(handle)))
     except OSError as error:
         raise UsageError(f"{path}: cannot read the decisions ({error.strerror})") from None
     decisions: Decisions = {}
@@ -717,7 +699,8 @@ def read_decisions(path: str | Path) -> Decisions:
     return decisions
 
 
-def _delimiter(handle: TextIO) -> str:
+def sniff_delimiter(handle: TextIO) -> str:
+    """';' when the first line has more of them than commas (a CSV saved by Finnish Excel)."""
     first = handle.readline()
     handle.seek(0)
     return ";" if first.count(";") > first.count(",") else ","
