@@ -173,12 +173,13 @@ class _Scores:
 
 
 def score(old: list[GoalView], new: list[GoalView], settings: LinkSettings) -> _Scores:
-    """Every pair's features at once (rapidfuzz's cdist in C on every core, no Python loop)."""
-    folded_old, folded_new = [fold(g.goal) for g in old], [fold(g.goal) for g in new]
-    goal = _matrix(folded_old, folded_new, fuzz.token_set_ratio)
-    measures = _matrix(
-        [fold(g.measures) for g in old], [fold(g.measures) for g in new], fuzz.token_set_ratio
-    )
+    """Every pair's features at once (rapidfuzz's cdist in C on every core, no Python loop).
+    Goals worded exactly alike on both sides (goal and measures, folded) are not compared with
+    each other's kind (`_text_matrices`): most goals of a series go unchanged from report to
+    report, and comparing them all costs most of the time."""
+    texts_old = [(fold(g.goal), fold(g.measures)) for g in old]
+    texts_new = [(fold(g.goal), fold(g.measures)) for g in new]
+    goal, measures = _text_matrices(texts_old, texts_new)
     # Goals without measures on both sides say nothing by them: count the goal instead.
     no_measures = np.outer([not g.measures for g in old], [not g.measures for g in new])
     measures = np.where(no_measures, goal, measures)
@@ -186,8 +187,48 @@ def score(old: list[GoalView], new: list[GoalView], settings: LinkSettings) -> _
     w_goal, w_measures, w_area = settings.weights
     combined = w_goal * goal + w_measures * measures + w_area * area
     content = (w_goal * goal + w_measures * measures) / (w_goal + w_measures)
-    rank = combined - settings.length_tiebreak * _length_gap(folded_old, folded_new)
+    gap = _length_gap([t for t, _ in texts_old], [t for t, _ in texts_new])
+    rank = combined - settings.length_tiebreak * gap
     return _Scores(goal, measures, area, combined, content, rank)
+
+
+def _text_matrices(
+    old: list[tuple[str, str]], new: list[tuple[str, str]]
+) -> tuple[np.ndarray, np.ndarray]:
+    """token_set_ratio of the goals' and of the measures' folded texts. Between a goal that
+    has an exact twin on the other side and another such goal the texts are not compared:
+    the twins are each other's best (100), and that pair is all the passes use of them (a
+    goal left unlinked, the one a split, merge or review looks at, has no twin)."""
+    twins_old = {text for text in old} & {text for text in new}
+    goal = np.zeros((len(old), len(new)), dtype=np.float32)
+    measures = np.zeros_like(goal)
+    rest_old = [i for i, text in enumerate(old) if text not in twins_old]
+    rest_new = [j for j, text in enumerate(new) if text not in twins_old]
+    twin_old = [i for i, text in enumerate(old) if text in twins_old]
+    for rows, columns in ((rest_old, list(range(len(new)))), (twin_old, rest_new)):
+        if rows and columns:
+            block = np.ix_(rows, columns)
+            goal[block] = _text_block(old, new, rows, columns, 0)
+            measures[block] = _text_block(old, new, rows, columns, 1)
+    new_at: dict[tuple[str, str], list[int]] = {}
+    for j, text in enumerate(new):
+        new_at.setdefault(text, []).append(j)
+    for i in twin_old:
+        goal[i, new_at[old[i]]] = measures[i, new_at[old[i]]] = 100
+    return goal, measures
+
+
+def _text_block(
+    old: list[tuple[str, str]],
+    new: list[tuple[str, str]],
+    rows: list[int],
+    columns: list[int],
+    part: int,
+) -> np.ndarray:
+    """token_set_ratio of the goal (`part` 0) or measures (1) texts of those rows and columns."""
+    return _matrix(
+        [old[i][part] for i in rows], [new[j][part] for j in columns], fuzz.token_set_ratio
+    )
 
 
 def _length_gap(a: list[str], b: list[str]) -> np.ndarray:
