@@ -615,7 +615,7 @@ def _link_to_lineages(
     another; a goal left out of the interim report is in the plan)."""
     if not lineages.instances:
         return [], []
-    ranked = _Ranked.score(lineages.instances, goals, settings)
+    ranked = _Ranked.score(_twins_first(lineages.instances, goals), goals, settings)
     ranked = ranked.subset(lineages.allowed(doc, ranked, goals, settings))
     if not ranked.lineages:
         return [], []
@@ -626,6 +626,23 @@ def _link_to_lineages(
     _link_passes(pairing, settings, splits=not same_report)
     links = [_across_periods(k, lineages) for k in pairing.links]
     return _renames_continue(links, ranked.instances, goals), pairing.reviews()
+
+
+def _twins_first(
+    instances: dict[str, list[GoalView]], goals: list[GoalView]
+) -> dict[str, list[GoalView]]:
+    """Each lineage's instances; of a lineage with one worded exactly as a goal of the
+    document, that one only: it is the lineage's best, and its older wordings would only be
+    compared for nothing."""
+    worded = {_wording(g) for g in goals}
+    return {
+        lineage: [g for g in group if _wording(g) in worded] or group
+        for lineage, group in instances.items()
+    }
+
+
+def _wording(goal: GoalView) -> tuple[str, str]:
+    return fold(goal.goal), fold(goal.measures)
 
 
 def _link_passes(pairing: _Pairing, settings: LinkSettings, splits: bool = True) -> None:
