@@ -424,9 +424,9 @@ def link_documents(
 ) -> Linking:
     """Link every document's goals to the lineages (goal_ids) of the earlier documents it may
     belong with; chains of links give goal_ids. Documents are taken in time order (year,
-    phase). A lineage is matched by its instances of its latest period in the window (the
-    same report in several formats: the best-read one counts), then goals still unlinked by
-    the lineage's earlier instances (`_link_back`). One goal per document per lineage."""
+    phase). A lineage is scored by the best of its instances in the document's window (the
+    same report in several formats: the best-read one counts; a goal left out of the report
+    between: the one before). One goal per document per lineage."""
     settings = settings or LinkSettings()
     views = goal_views(records)
     result = Linking()
