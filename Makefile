@@ -13,7 +13,7 @@ OUT    ?= out
 CORPUS_COUNT ?= 200
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format golden samples samples-pdf samples-docx samples-formats samples-cards samples-prose libreoffice chromium poppler pictures bench tablebench accuracy corpus clean
+.PHONY: help install run test lint format golden samples samples-pdf samples-docx samples-formats samples-cards samples-prose libreoffice chromium poppler pictures bench tablebench accuracy corpus linkcorpus clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -86,6 +86,7 @@ bench: $(STAMP) libreoffice ## Time goaltables against pdftotext and pdfplumber,
 	  apt-get update -q && apt-get install -y -q poppler-utils; }
 	$(BIN)/python bench/run.py
 	$(MAKE) --no-print-directory tablebench
+	$(MAKE) --no-print-directory linkcorpus
 
 tablebench: $(STAMP) libreoffice ## Cell F1 and s/page of `goaltables tables` against pdfplumber and camelot on ../shared/tablebench; a section of BENCHMARKS.md
 	@test -x $(BENCHVENV)/bin/python || $(PYTHON) -m venv $(BENCHVENV)
@@ -104,6 +105,10 @@ corpus: $(STAMP) ## Generate random goal-table layouts with gold (bench/.data/la
 	  echo "or apt-get install libreoffice-writer-nogui chromium"; exit 1; }
 	$(BIN)/python bench/layout_corpus.py generate --count $(CORPUS_COUNT)
 	$(BIN)/python bench/layout_corpus.py score --markdown bench/CORPUS.md
+
+linkcorpus: $(STAMP) libreoffice poppler ## Generate 4 years of two cities' reports as DOCX, PDF and text (bench/.data/link-corpus), score goaltables' links on them; a section of BENCHMARKS.md
+	$(BIN)/python bench/link_corpus.py generate
+	$(BIN)/python bench/link_corpus.py score --write
 
 samples-docx: $(STAMP) ## Regenerate samples/docx/ (numbering, tracked changes, nested tables, symbols)
 	$(BIN)/python samples/make_docx_samples.py

@@ -205,12 +205,13 @@ def _cell(found: dict[str, float] | None) -> str:
     return f"{found['cell']:.3f} / {found['adj']:.3f} / {found['s_per_page']:.3f} s"
 
 
-def write_section(text: str) -> None:
-    """Replace (or add) this benchmark's section of BENCHMARKS.md, leaving the rest."""
+def write_section(text: str, title: str = SECTION) -> None:
+    """Replace (or add) a benchmark's section of BENCHMARKS.md (headed `title`), leaving the
+    rest."""
     path = ROOT / "BENCHMARKS.md"
     old = path.read_text(encoding="utf-8") if path.exists() else ""
-    pattern = re.compile(re.escape(SECTION) + r".*?(?=\n## |\Z)", re.S)
-    new = pattern.sub(lambda _: text.rstrip("\n"), old) if SECTION in old else old + "\n" + text
+    pattern = re.compile(re.escape(title) + r".*?(?=\n## |\Z)", re.S)
+    new = pattern.sub(lambda _: text.rstrip("\n"), old) if title in old else old + "\n" + text
     path.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
 
 

@@ -196,7 +196,9 @@ def main() -> None:
     "--decisions",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="review.csv with 'same' or 'different' under decision: these win over the scores.",
+    help="CSV of from_goal, to_goal and 'same' or 'different' under decision: these win over "
+    "the scores. Read with OUT/decisions.csv and the marks in OUT/review.csv; new marks are "
+    "added to OUT/decisions.csv, this file is never written.",
 )
 @click.option(
     "--manifest",
@@ -256,7 +258,7 @@ def run(
     Example:
       goaltables run reports/ 2021-toteuma.txt -o out/ --excel
       goaltables run 'archive/**/*.pdf' -o out/ --jobs 4 --timeout 120
-      goaltables run reports/ -o out/ --decisions out/review.csv
+      goaltables run reports/ -o out/ --decisions my-decisions.csv
       goaltables run archive/ -o out/ --manifest archive/manifest.csv
       goaltables run reports/ -o - -q > goals.csv
     """
@@ -269,16 +271,18 @@ def run(
     from goaltables.console import ProgressReport, interrupted_message
     from goaltables.export import runstate
     from goaltables.export.claim import claim_folder
+    from goaltables.export.decisions import decisions_key, gather_decisions, record_decisions
     from goaltables.inputs import read_manifest, unmatched_manifest_rows
-    from goaltables.normalize.link import read_decisions
 
     to_stdout = out_dir == DASH
     try:
         check_output_folder(out_dir, "the goals table as CSV on stdout")
-        marks = read_decisions(decisions) if decisions else None
+        gathered = gather_decisions(None if to_stdout else out_dir, decisions)
         documents = read_manifest(manifest) if manifest else None
         items = _collect(inputs, None if to_stdout else out_dir)
         claim = None if to_stdout else claim_folder(out_dir)  # after the inputs: no stray OUT
+        if not to_stdout:  # a person's new marks outlive the review.csv this run rewrites
+            record_decisions(out_dir, gathered.new)
     except GoalTablesError as error:
         _fail(error)
         return
@@ -290,7 +294,7 @@ def run(
             excel,
             strict,
             _bytes_of(manifest),
-            _bytes_of(decisions),
+            decisions_key(gathered.decisions),
         )
         last = None if (force or no_cache or to_stdout) else runstate.current_run(out_dir, key)
         if last is not None:
@@ -315,7 +319,7 @@ def run(
             result = run_identified(
                 identified,
                 ReadOptions(password=password),
-                decisions=marks,
+                decisions=gathered.decisions or None,
                 manifest=documents,
                 strict=strict,
                 batch=batch,

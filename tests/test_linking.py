@@ -14,7 +14,7 @@ from goaltables.extract import extract
 from goaltables.normalize import assign_goal_ids, link_documents
 from goaltables.normalize.fold import fold, language
 from goaltables.normalize.link import GoalView, LinkSettings, link_pair
-from goaltables.records import DocumentInfo, Record
+from goaltables.records import DocumentInfo, Rating, Record, Source
 from tests.golden_samples import SAMPLES, SEEDS, SERIES, require
 
 
@@ -296,3 +296,52 @@ def test_swedish_rewordings_link() -> None:
         ("a2", "b2", 87.9),
         ("a3", "b3", 82.1),
     ]
+
+
+def _document(
+    doc_id: str, year: int, phase: str, organisation: str, goals: list[tuple[str, str]]
+) -> tuple[DocumentInfo, list[Record]]:
+    """A document of (goal, measure) rows, one goal each, in area Kirjasto."""
+    doc = DocumentInfo(doc_id, f"{doc_id}.pdf", "pdf", organisation=organisation, year=year)
+    doc = replace(doc, phase=phase)  # type: ignore[arg-type]
+    records = [
+        Record(
+            doc_id,
+            Source(doc.source, 1, 1, n),
+            year,
+            phase,  # type: ignore[arg-type]
+            organisation,
+            "",
+            "Kirjasto",
+            "",
+            str(n),
+            goal,
+            "",
+            measure,
+            "",
+            "",
+            "",
+            "",
+            Rating(),
+            f"{doc_id}-g{n:03d}",
+        )
+        for n, (goal, measure) in enumerate(goals, start=1)
+    ]
+    return doc, records
+
+
+def test_a_goal_misread_in_one_format_links_by_the_other() -> None:
+    """The 2022 outcome as PDF (read well) and as a text export naming no organisation, whose
+    two goals ran into one. The 2023 plan's goals link to the PDF's: a lineage is met by its
+    best-read instance, not cut where the latest file misread it."""
+    library = ("Kirjaston käyttö kasvaa.", "Lainat asukasta kohti")
+    museum = ("Museon kävijämäärä kasvaa selvästi.", "Kävijät vuodessa")
+    glued = (f"{library[0]} {museum[0]}", f"{library[1]} {museum[1]}")
+    pdf, pdf_rows = _document("pdf22", 2022, "outcome", "Honkalahden kunta", [library, museum])
+    txt, txt_rows = _document("txt22", 2022, "outcome", "", [glued])
+    plan, plan_rows = _document("plan23", 2023, "plan", "Honkalahden kunta", [library, museum])
+    linking = link_documents([pdf, txt, plan], [*pdf_rows, *txt_rows, *plan_rows])
+    ids = linking.goal_ids
+    assert ids["plan23-g001"] == ids["pdf22-g001"] != ids["plan23-g002"] == ids["pdf22-g002"]
+    from_plan = {(k.from_key, k.to_key, k.score) for k in linking.links if k.to_doc == "plan23"}
+    assert from_plan == {("pdf22-g001", "plan23-g001", 100.0), ("pdf22-g002", "plan23-g002", 100.0)}

@@ -160,8 +160,10 @@ def test_a_bad_manifest_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_decisions_stick_across_runs(tmp_path: Path) -> None:
-    """A pair marked same and a link marked different are applied, kept in review.csv as
-    decided, and the file given back decides the same again: the same goals on both runs."""
+    """A pair marked same and a link marked different are applied, recorded in
+    OUT/decisions.csv, and applied again on two later runs given no --decisions: the same
+    goals on all three runs; the decided pairs are not asked again in review.csv, and neither
+    the marks file nor the record is rewritten."""
     # The ended upper-secondary goal (2022 outcome, Lukiokoulutus 2) marked the same as the new
     # data-protection goal (2023 plan, Sivistystoimen hallinto 3); the first administration
     # goal's plan-to-outcome link marked different.
@@ -172,31 +174,33 @@ def test_decisions_stick_across_runs(tmp_path: Path) -> None:
         f"from_goal,to_goal,decision\n{','.join(same)},same\n{','.join(different)},different\n",
         encoding="utf-8",
     )
+    given = marks.read_bytes()
     out = tmp_path / "out"
-    outcomes = []
-    for decisions in (marks, out / "review.csv", out / "review.csv"):
-        args = ["run", *map(str, SERIES), "-o", str(out), "--decisions", str(decisions)]
-        result = CliRunner().invoke(main, [*args, "--no-cache"])
+    outcomes, records = [], []
+    for extra in (["--decisions", str(marks)], [], []):
+        args = ["run", *map(str, SERIES), "-o", str(out), *extra, "--no-cache"]
+        result = CliRunner().invoke(main, args)
         assert result.exit_code == 0, result.output
         goals = pd.read_csv(out / "goals.csv", dtype=str)
         ids = {f"{r.doc_id}/{r.area}/{r.goal_no}": r.goal_id for r in goals.itertuples()}
         review = pd.read_csv(out / "review.csv", dtype=str, keep_default_na=False)
-        decided = review[review["status"] == "decided"]
-        assert decided[["from_goal", "to_goal", "decision"]].values.tolist() == [
-            [*different, "different"],
-            [*same, "same"],
-        ]
-        assert decided["from_text"].tolist() == [
-            "Toimialan talouden, sopimushallinnan ja hankintojen suunnitelmallisuuden"
-            " kehittäminen.",
-            "Etä- ja hybridiopetuksen vakiinnuttaminen yhteistyölukioiden kanssa.",
-        ]
+        asked = set(zip(review["from_goal"], review["to_goal"], strict=True))
+        assert not asked & {same, different}
+        assert set(review["status"]) <= {"open"}
         links = pd.read_csv(out / "links.csv", dtype=str)
         manual = links[links["decision"] == "manual"]
         assert manual[["from_goal", "to_goal"]].values.tolist() == [list(same)]
         assert different not in set(zip(links["from_goal"], links["to_goal"], strict=True))
         outcomes.append((goals["goal_id"].nunique(), ids))
+        records.append((out / "decisions.csv").read_bytes())
     assert outcomes[0] == outcomes[1] == outcomes[2]
+    assert records[0] == records[1] == records[2]  # recorded once, never rewritten
+    assert marks.read_bytes() == given
+    recorded = pd.read_csv(out / "decisions.csv", dtype=str, keep_default_na=False)
+    assert recorded[["from_goal", "to_goal", "decision"]].values.tolist() == [
+        [*same, "same"],
+        [*different, "different"],
+    ]
     count, ids = outcomes[0]
     assert count == 17  # one goal joined (17 - 1), one chain cut in two (+ 1)
     # The data-protection goal now carries the upper-secondary goal's id ...
@@ -204,6 +208,44 @@ def test_decisions_stick_across_runs(tmp_path: Path) -> None:
     # ... and the administration goal's chain starts again at the 2022 outcome.
     assert ids["69e06717a538/Sivistystoimen hallinto/1"] == "69e06717a538-g001"
     assert ids["41bfb5e3afae/Sivistystoimen hallinto/1"] == "83ad2dbb01da-g001"
+
+
+def test_a_mark_in_review_csv_is_recorded_and_holds(tmp_path: Path) -> None:
+    """A person marks a pair same in OUT/review.csv and runs again without --decisions: the
+    pair is linked, recorded in OUT/decisions.csv with its texts, gone from the rewritten
+    review.csv, and still linked on the run after that."""
+    old = _report(tmp_path / "2023.txt", 2023, "Kirjaston käyttö kasvaa.", "Lainat asukasta kohti")
+    new = _report(
+        tmp_path / "2024.txt",
+        2024,
+        "Kirjaston käyttäjät lisääntyvät selvästi.",
+        "Kirjastokäynnit vuodessa",
+    )
+    out = tmp_path / "out"
+    args = ["run", str(old), str(new), "-o", str(out)]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    review = pd.read_csv(out / "review.csv", dtype=str, keep_default_na=False)
+    assert len(review) == 1
+    pair = (review["from_goal"][0], review["to_goal"][0])
+    review.loc[0, "decision"] = "same"
+    review.to_csv(out / "review.csv", index=False)
+    for _ in range(2):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        assert pd.read_csv(out / "goals.csv")["goal_id"].nunique() == 2
+        assert pd.read_csv(out / "review.csv", dtype=str).empty
+        links = pd.read_csv(out / "links.csv", dtype=str)
+        manual = links[links["decision"] == "manual"]
+        assert manual[["from_goal", "to_goal"]].values.tolist() == [list(pair)]
+    recorded = pd.read_csv(out / "decisions.csv", dtype=str, keep_default_na=False)
+    assert recorded.values.tolist() == [
+        [
+            *pair,
+            "same",
+            "Kirjaston käyttö kasvaa.",
+            "Kirjaston käyttäjät lisääntyvät selvästi.",
+        ]
+    ]
 
 
 def test_a_text_export_without_organisation_stays_in_its_series_comparison() -> None:

@@ -11,6 +11,7 @@ from goaltables.extract.metadata import (
     read_title_facts,
     running_lines,
     sector_by_name,
+    sole_sector_line,
     title_subject,
 )
 from goaltables.pipeline import run
@@ -231,12 +232,34 @@ EXPECTED: dict[str, tuple[str, str, int | None, str]] = {
         2025,
         "outcome",
     ),
+    # The legend on a reading-guide page first, the committee's heading pages later.
+    "data/layouts/lc093-sv-cards-word-html.pdf": (
+        "Stenfors kommun",
+        "Kultur- och fritidsnämnden",
+        2021,
+        "outcome",
+    ),
+    "data/layouts/lc112-fi-band-digit-docx.pdf": (
+        "Koivurannan kunta",
+        "Elinvoimalautakunta",
+        2022,
+        "outcome",
+    ),
+    "data/layouts/lc121-fi-cards-glyph-docx.pdf": (
+        "Vuorilammen kaupunki",
+        "Tekninen lautakunta",
+        2020,
+        "outcome",
+    ),
 }
+TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
 def _path(name: str) -> Path:
     if name.startswith(("real/", "seeds/")):
         return SHARED / name
+    if name.startswith("data/"):
+        return TEST_DATA / name.removeprefix("data/")
     return SAMPLES / name
 
 
@@ -255,7 +278,7 @@ def test_every_sample_is_here() -> None:
     found = {
         str(p.relative_to(SAMPLES)) for p in SAMPLES.rglob("*") if p.suffix.lstrip(".") in kinds
     }
-    assert found == {n for n in EXPECTED if not n.startswith(("real/", "seeds/"))}
+    assert found == {n for n in EXPECTED if not n.startswith(("real/", "seeds/", "data/"))}
 
 
 @pytest.mark.parametrize("name", list(EXPECTED))
@@ -291,6 +314,9 @@ def test_the_simrishamn_titles(described: dict[str, DocumentInfo]) -> None:
         "Henkilöstö 31.12.2022",
         "Nämndmål 1",
         "Årsredovisning 2025",
+        "Delvis uppnått: målet är delvis uppnått",
+        "Ei arvioitavissa",
+        "Arvion selitteet",
         "",
     ],
 )
@@ -305,6 +331,13 @@ def test_sectors_by_name_and_label() -> None:
     assert sector_by_name("Kirjastopalvelut") == ""  # an area, not a body
     line = "Status: Påbörjad Rapportperiod: 2025-12-31 Organisation: Kultur- och fritidsnämnden"
     assert labelled_facts([line]) == ("", "Kultur- och fritidsnämnden")
+
+
+def test_a_sector_alone_on_its_line_only_when_it_is_the_only_one() -> None:
+    prose = "Nämnden följde upp arbetet.\nKultur- och fritidsnämnden\nMål och mått"
+    assert sole_sector_line(prose) == "Kultur- och fritidsnämnden"
+    # A whole city's report heads several committees' sections: none of them is its sector.
+    assert sole_sector_line(prose + "\nSocialnämnden\n") == ""
 
 
 def test_running_lines_without_page_numbers() -> None:

@@ -13,6 +13,8 @@ import docx
 import pytest
 
 from goaltables.extract import extract
+from goaltables.extract.assemble import BandBuilder, Row
+from goaltables.extract.tables import TableCell
 
 VERDICTS = ["Toteutui", "Toteutui osittain", "Ei toteutunut"]
 GOALS = 40
@@ -67,3 +69,24 @@ def test_every_row_of_a_table_continued_without_its_header(continued: Path) -> N
         statuses[VERDICTS[n % 3]] for n in range(1, GOALS + 1)
     ]
     assert {r.area for r in records} == {"Varhaiskasvatus"}
+
+
+def test_a_goal_cell_cut_by_a_page_break_stays_one_goal() -> None:
+    """A goal merged over two measure rows, the page breaking between them: the next page's
+    row opens with the goal's rest in lower case. It joins the goal above and the row stays
+    the goal's second measure (found by the generated link corpus, bench/link_corpus.py)."""
+    band = BandBuilder(["Toiminnallinen tavoite", "Mittari", "Arvio"])
+    ball = TableCell("●", colour="00B050")  # a rated row: not the tail of the row above
+    first = (TableCell("Asukkaiden osallisuus säilyy"), TableCell("Kävijämäärä"), ball)
+    rest = (TableCell("hyvällä tasolla kaikissa yksiköissä."), TableCell("Toteutuneet"), ball)
+    band.add([Row(first, 1)], continued=False)
+    band.add([Row(rest, 2)], continued=True)
+    assert [row.texts() for row in band.rows] == [
+        ["Asukkaiden osallisuus säilyy hyvällä tasolla kaikissa yksiköissä.", "Kävijämäärä", "●"],
+        ["", "Toteutuneet", "●"],
+    ]
+    # A goal that ends its sentence on the first page is whole: the next page's row is its own.
+    whole = BandBuilder(["Toiminnallinen tavoite", "Mittari", "Arvio"])
+    whole.add([Row((TableCell("Lainaus kasvaa."), TableCell("Lainat"), ball), 1)], False)
+    whole.add([Row((TableCell("digitaalinen asiointi"), TableCell("Käynnit"), ball), 2)], True)
+    assert [row.texts()[0] for row in whole.rows] == ["Lainaus kasvaa.", "digitaalinen asiointi"]

@@ -76,9 +76,9 @@ def links_frame(linking: Linking) -> pd.DataFrame:
 
 
 def review_frame(linking: Linking) -> pd.DataFrame:
-    """Pairs in the grey zone; a person writes 'same' or 'different' under decision and gives
-    the file back with --decisions. Every decision given so far comes first, status 'decided',
-    so the file given back again decides the same; the open pairs follow, status 'open'."""
+    """Pairs in the grey zone still open; a person writes 'same' or 'different' under
+    decision, and the next run records the marks in decisions.csv (`export.decisions`) and
+    applies them: a decided pair is not asked again."""
     rows = [
         {
             "from_goal": r.from_key,
@@ -89,9 +89,9 @@ def review_frame(linking: Linking) -> pd.DataFrame:
             "to_text": r.to_goal,
             "score": r.score,
             "decision": r.decision,
-            "status": "decided" if r.decision else "open",
+            "status": "open",
         }
-        for r in [*linking.decided, *linking.reviews]
+        for r in linking.reviews
     ]
     frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS)
     return frame.astype({"score": "Float64"})

@@ -378,6 +378,8 @@ class BandBuilder:
         if continued and body and self.rows and _is_split_tail(body[0], self.rows[-1]):
             self.rows[-1] = _merged(self.rows[-1], body[0])
             body = body[1:]
+        elif continued and body and self.rows:
+            self.rows[-1], body[0] = _cut_cells_joined(self.rows[-1], body[0])
         self.rows.extend(body)
 
     def grid(self) -> Grid:
@@ -464,6 +466,21 @@ def _is_split_tail(row: Row, above: Row) -> bool:
     # the next item (measure names end with no full stop: "Andel förnybar energi" /
     # "Väntetid till första kontakt"), though a name may go on a cut goal ("Suomen mallin").
     return any(text.lstrip()[:1].islower() or text.lstrip()[:1] in "(-–" for text in cut)
+
+
+def _cut_cells_joined(above: Row, row: Row) -> tuple[Row, Row]:
+    """A new row opening a page whose first cell starts in lower case under a first cell
+    that ends mid-sentence: that cell is the rest of a cell merged over both rows (a goal
+    over its measures), cut by the page break. Its text joins the cell above and its own
+    place is left merged (None), as if the page had not cut it. Only the first column: the
+    one a goal or an area is merged down in."""
+    cell, top = (row.cells[:1] or [None])[0], (above.cells[:1] or [None])[0]
+    if cell is None or top is None or not cell.text[:1].islower():
+        return above, row
+    if not top.text or _SENTENCE_END.search(top.text):
+        return above, row
+    joined = replace(top, text=f"{top.text}\n{cell.text}")
+    return Row((joined, *above.cells[1:]), above.page), Row((None, *row.cells[1:]), row.page)
 
 
 def _merged(above: Row, tail: Row) -> Row:

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from goaltables.extract.ratings import verdict_status
 from goaltables.extract.vocabulary import vocabulary
 from goaltables.records import DocumentInfo, Phase
 
@@ -130,17 +131,33 @@ _RUNNING_SHARE = 0.3  # a line opening or closing this share of pages is a runni
 def plausible_sector(name: str) -> bool:
     """A sector's name is a short name: not a dated line ("Kaupunginhallitus 21.3.2022", "...
     § 9"), not a finance table's header ("TP 2022 TA 2023 TP 2023"), not a count at a day
-    ("Henkilöstö 31.12.2022"), not a numbered label ("Nämndmål 1") or a title with its year."""
+    ("Henkilöstö 31.12.2022"), not a numbered label ("Nämndmål 1") or a title with its year,
+    not a rating legend's words ("Delvis uppnått: målet är delvis uppnått")."""
     name = name.strip()
     return bool(
         name
         and len(name.split()) <= _SECTOR_MAX_WORDS
+        and not names_a_rating(name)
         and not any(ch.isdigit() for ch in name)
         and "§" not in name
         and not _FINANCE.search(name)
         and not _DATE.search(name)
         and name[:1].isupper()
     )
+
+
+def names_a_rating(text: str) -> bool:
+    """Whether a text holds a verdict ("Delvis uppnått", "Ei arvioitavissa") or a legend's
+    title ("Arvion selitteet"): a rating's words, never whom goals belong to."""
+    return bool(verdict_status(text) or vocabulary().legend_titles.earliest(text))
+
+
+def sole_sector_line(text: str) -> str:
+    """The body a document names on a line of its own ("Kultur- och fritidsnämnden", the
+    heading over its goals), when it names just one that way: a report of several sectors
+    (a whole city's) has no one sector, and a guess is worse than a gap."""
+    names = {s for line in text.split("\n") if (s := sector_by_name(line))}
+    return names.pop() if len(names) == 1 else ""
 
 
 def sector_by_name(line: str) -> str:
@@ -226,6 +243,7 @@ def describe(
         or next((s for t in lines if (s := sector_by_name(t))), "")
         or next(by_heading, "")
         or next((s for p in properties if (s := sector_by_name(p))), "")
+        or sole_sector_line(text)
     )
     notes = missing_notes(organisation, facts)
     return replace(

@@ -1,14 +1,14 @@
 """Link the same goal across documents: a stable goal_id, each link explained.
 
-Documents are taken in time order (year, then phase: plan, interim, outcome). Two documents
-may link when they are of one manifest series and do not name two different organisations; a
-document that names none (a text export) joins by its goals' texts, which must then match
-strongly (`LinkSettings.unknown_share`). Each document's goals are linked first to its
-predecessor: the latest earlier document that may link and shares enough goals (so a sector's
-2023 plan links to its 2022 outcome even when another sector's report lies between them); its
-goals still unlinked then to up to `lookback` documents before that (a goal left out of the
-plan but back in the outcome; the same report as PDF and DOCX). A goal never takes a goal_id
-another goal of its document has: one goal per document per lineage.
+Documents are taken in time order (year, then phase: plan, interim, outcome). Each document's
+goals are matched against the lineages (goal_ids) of the earlier documents it may belong with:
+those of its own period and the `lookback` periods before, of one manifest series, not naming
+another organisation. A lineage is scored by the best of its instances there, so the same
+report as PDF, DOCX and text export counts by its best-read file, and a goal left out of the
+interim report is still met in the plan. A lineage whose documents name no organisation, or
+another than a document that names none (a text export), is linked only when its goals'
+texts match strongly (`LinkSettings.unknown_share`). A goal never takes a goal_id another goal
+of its document has: one goal per document per lineage.
 
 A pair of goals is scored on three features kept apart, each 0-100 (rapidfuzz, vectorised
 with `process.cdist`, no Python loop over pairs): the goal's text, its measures' texts (both
@@ -18,9 +18,11 @@ accepted in passes:
 2. assignment: a global one-to-one assignment (scipy's Hungarian method) over the rest;
 3. across areas: the rest scored on goal and measures alone, for goals moved to another area
    (or under a renamed one);
-then a goal of the predecessor with a second strong partner is split (both links kept), and a
-goal with two strong predecessors is merged. Unlinked pairs in the grey zone (`review` to
-`accept`) go to review; a person's decisions ("same", "different") win over every score.
+then a lineage with a second strong partner is split (both links kept), and a goal with two
+strong lineages is merged (not against another file of the same report: there a goal read as
+two is a reading fault). Of equal scores the pair of like lengths wins (`_Scores.rank`).
+Unlinked pairs in the grey zone (`review` to `accept`) go to review; a person's decisions
+("same", "different") win over every score.
 """
 
 from __future__ import annotations
@@ -53,10 +55,11 @@ class LinkSettings:
     split: float = 60.0  # a second partner this strong (goal and measures) makes a split or merge
     split_margin: float = 15.0  # ... when it is this far ahead of the next candidate
     weights: tuple[float, float, float] = (0.6, 0.25, 0.15)  # goal, measures, area
-    predecessor_share: float = 0.25  # share of a document's goals its predecessor must match
-    unknown_share: float = 0.5  # ... when either document names no organisation
-    lookback: int = 3  # earlier documents tried for goals the predecessor does not have
-    lookback_accept: float = 85.0  # the score a link to such an earlier document needs
+    # share of a document's goals that must be mutual best matches of lineages whose documents
+    # name no organisation, or another than the document (which names none)
+    unknown_share: float = 0.5
+    length_tiebreak: float = 0.5  # points off a pair's rank for texts of very different lengths
+    lookback: int = 3  # earlier periods (year and phase) whose documents a document is matched to
 
     def __post_init__(self) -> None:
         if not 0 <= self.review <= self.accept <= 100:
@@ -110,9 +113,6 @@ class Review:
 class Linking:
     links: list[Link] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)  # open pairs in the grey zone
-    decided: list[Review] = field(
-        default_factory=list
-    )  # every decision given, kept for the next run
     goal_ids: dict[str, str] = field(default_factory=dict)  # per-document key -> goal_id
 
 
@@ -157,14 +157,29 @@ class _Scores:
     area: np.ndarray
     combined: np.ndarray
     content: np.ndarray  # goal and measures only: for links across areas
+    # combined, less a fraction of a point as the goals' lengths differ: which pair is best
+    # among equals (token_set_ratio scores a text 100 against two goals read as one)
+    rank: np.ndarray
+
+    def rows(self, rows: list[int]) -> _Scores:
+        return _Scores(*(m[rows] for m in self._matrices()))
+
+    def gathered(self, sources: np.ndarray) -> _Scores:
+        """Per (lineage, goal) the scores of the instance `sources` names."""
+        return _Scores(*(np.take_along_axis(m, sources, axis=0) for m in self._matrices()))
+
+    def _matrices(self) -> tuple[np.ndarray, ...]:
+        return self.goal, self.measures, self.area, self.combined, self.content, self.rank
 
 
 def score(old: list[GoalView], new: list[GoalView], settings: LinkSettings) -> _Scores:
-    """Every pair's features at once (rapidfuzz's cdist in C on every core, no Python loop)."""
-    goal = _matrix([fold(g.goal) for g in old], [fold(g.goal) for g in new], fuzz.token_set_ratio)
-    measures = _matrix(
-        [fold(g.measures) for g in old], [fold(g.measures) for g in new], fuzz.token_set_ratio
-    )
+    """Every pair's features at once (rapidfuzz's cdist in C on every core, no Python loop).
+    Goals worded exactly alike on both sides (goal and measures, folded) are not compared with
+    each other's kind (`_text_matrices`): most goals of a series go unchanged from report to
+    report, and comparing them all costs most of the time."""
+    texts_old = [(fold(g.goal), fold(g.measures)) for g in old]
+    texts_new = [(fold(g.goal), fold(g.measures)) for g in new]
+    goal, measures = _text_matrices(texts_old, texts_new)
     # Goals without measures on both sides say nothing by them: count the goal instead.
     no_measures = np.outer([not g.measures for g in old], [not g.measures for g in new])
     measures = np.where(no_measures, goal, measures)
@@ -172,7 +187,55 @@ def score(old: list[GoalView], new: list[GoalView], settings: LinkSettings) -> _
     w_goal, w_measures, w_area = settings.weights
     combined = w_goal * goal + w_measures * measures + w_area * area
     content = (w_goal * goal + w_measures * measures) / (w_goal + w_measures)
-    return _Scores(goal, measures, area, combined, content)
+    gap = _length_gap([t for t, _ in texts_old], [t for t, _ in texts_new])
+    rank = combined - settings.length_tiebreak * gap
+    return _Scores(goal, measures, area, combined, content, rank)
+
+
+def _text_matrices(
+    old: list[tuple[str, str]], new: list[tuple[str, str]]
+) -> tuple[np.ndarray, np.ndarray]:
+    """token_set_ratio of the goals' and of the measures' folded texts. Between a goal that
+    has an exact twin on the other side and another such goal the texts are not compared:
+    the twins are each other's best (100), and that pair is all the passes use of them (a
+    goal left unlinked, the one a split, merge or review looks at, has no twin)."""
+    twins_old = {text for text in old} & {text for text in new}
+    goal = np.zeros((len(old), len(new)), dtype=np.float32)
+    measures = np.zeros_like(goal)
+    rest_old = [i for i, text in enumerate(old) if text not in twins_old]
+    rest_new = [j for j, text in enumerate(new) if text not in twins_old]
+    twin_old = [i for i, text in enumerate(old) if text in twins_old]
+    for rows, columns in ((rest_old, list(range(len(new)))), (twin_old, rest_new)):
+        if rows and columns:
+            block = np.ix_(rows, columns)
+            goal[block] = _text_block(old, new, rows, columns, 0)
+            measures[block] = _text_block(old, new, rows, columns, 1)
+    new_at: dict[tuple[str, str], list[int]] = {}
+    for j, text in enumerate(new):
+        new_at.setdefault(text, []).append(j)
+    for i in twin_old:
+        goal[i, new_at[old[i]]] = measures[i, new_at[old[i]]] = 100
+    return goal, measures
+
+
+def _text_block(
+    old: list[tuple[str, str]],
+    new: list[tuple[str, str]],
+    rows: list[int],
+    columns: list[int],
+    part: int,
+) -> np.ndarray:
+    """token_set_ratio of the goal (`part` 0) or measures (1) texts of those rows and columns."""
+    return _matrix(
+        [old[i][part] for i in rows], [new[j][part] for j in columns], fuzz.token_set_ratio
+    )
+
+
+def _length_gap(a: list[str], b: list[str]) -> np.ndarray:
+    """Per pair how far the texts' lengths differ, 0 (equal) to nearly 1."""
+    la = np.array([len(t) for t in a], dtype=np.float32)[:, None]
+    lb = np.array([len(t) for t in b], dtype=np.float32)[None, :]
+    return np.asarray(np.abs(la - lb) / np.maximum(np.maximum(la, lb), 1), dtype=np.float32)
 
 
 def _matrix(a: list[str], b: list[str], scorer: Any) -> np.ndarray:
@@ -194,31 +257,30 @@ def link_pair(
     decisions: Decisions | None = None,
     scores: _Scores | None = None,
 ) -> tuple[list[Link], list[Review]]:
-    """Links from `old` (the predecessor's goals) to `new`, and the pairs to review; `scores`
-    when they were computed already (choosing the predecessor computes them)."""
+    """Links from `old` (an earlier document's goals) to `new`, and the pairs to review;
+    `scores` when they were computed already."""
     if not old or not new:
         return [], []
     pairing = _Pairing(old, new, scores or score(old, new, settings), settings)
     pairing.apply_decisions(decisions or {})
-    for i, j in pairing.mutual_best(pairing.scores.combined, settings.accept):
-        pairing.accept(i, j, "mutual", pairing.kind(i, j))
-    for i, j in pairing.assignment(pairing.scores.combined, settings.accept):
-        pairing.accept(i, j, "assignment", pairing.kind(i, j))
-    for i, j in pairing.mutual_best(pairing.scores.content, settings.moved):
-        pairing.accept(i, j, "across areas", "moved")
-    pairing.splits_and_merges()
+    _link_passes(pairing, settings)
     return _renames_continue(pairing.links, old, new), pairing.reviews()
 
 
 @dataclass
 class _Pairing:
-    """The state of linking two documents: which goals are taken, which pairs blocked."""
+    """The state of linking two documents (or lineages and a document): which goals are
+    taken, which pairs blocked. Where a row stands for a lineage, `sources` says which of its
+    `instances` each pair's score came from: the link names that one."""
 
     old: list[GoalView]
     new: list[GoalView]
     scores: _Scores
     settings: LinkSettings
+    sources: np.ndarray | None = None
+    instances: list[GoalView] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    pairs: list[tuple[int, int]] = field(default_factory=list)  # (row, column) of each link
     taken_old: set[int] = field(default_factory=set)
     taken_new: set[int] = field(default_factory=set)
     blocked: set[tuple[int, int]] = field(default_factory=set)
@@ -226,6 +288,7 @@ class _Pairing:
     def accept(self, i: int, j: int, pass_: str, kind: str, decision: str = "auto") -> None:
         self.taken_old.add(i)
         self.taken_new.add(j)
+        self.pairs.append((i, j))
         self.links.append(self._link(i, j, pass_, kind, decision))
 
     def apply_decisions(self, decisions: Decisions) -> None:
@@ -249,13 +312,7 @@ class _Pairing:
         return free
 
     def mutual_best(self, matrix: np.ndarray, threshold: float) -> list[tuple[int, int]]:
-        free = self.free(matrix)
-        pairs = []
-        for i in range(free.shape[0]):
-            j = int(np.argmax(free[i]))
-            if free[i, j] >= threshold and int(np.argmax(free[:, j])) == i:
-                pairs.append((i, j))
-        return pairs
+        return _mutual_pairs(self.free(matrix), threshold)
 
     def assignment(self, matrix: np.ndarray, threshold: float) -> list[tuple[int, int]]:
         free = self.free(matrix)
@@ -272,26 +329,28 @@ class _Pairing:
     def splits_and_merges(self) -> None:
         """A goal left without a partner whose clear best partner is already linked: its
         other half (a split: one old goal became two) or its other source (a merge)."""
-        from_keys, to_keys = {k.from_key for k in self.links}, {k.to_key for k in self.links}
-        linked_old = {i for i, g in enumerate(self.old) if g.key in from_keys}
-        linked_new = {j for j, g in enumerate(self.new) if g.key in to_keys}
+        linked_old, linked_new = {i for i, _ in self.pairs}, {j for _, j in self.pairs}
         for new_goal in [j for j in range(len(self.new)) if j not in self.taken_new]:
             source = self._clear_best(self.scores.content[:, new_goal])
             if source in linked_old and (source, new_goal) not in self.blocked:
                 self.accept(source, new_goal, "split", "split")
-                self._mark("split", from_key=self.old[source].key)
+                self._mark("split", row=source)
         for old_goal in [i for i in range(len(self.old)) if i not in self.taken_old]:
             target = self._clear_best(self.scores.content[old_goal, :])
             if target in linked_new and (old_goal, target) not in self.blocked:
                 self.accept(old_goal, target, "merged", "merged")
-                self._mark("merged", to_key=self.new[target].key)
+                self._mark("merged", column=target)
 
-    def _mark(self, kind: str, from_key: str = "", to_key: str = "") -> None:
+    def _mark(self, kind: str, row: int = -1, column: int = -1) -> None:
         """Both links of a split (from one old goal) or a merge (into one new goal) say so."""
         self.links = [
-            replace(link, kind=kind) if link.from_key == from_key or link.to_key == to_key else link
-            for link in self.links
+            replace(link, kind=kind) if i == row or j == column else link
+            for link, (i, j) in zip(self.links, self.pairs, strict=True)
         ]
+
+    def source(self, i: int, j: int) -> GoalView:
+        """The goal a pair's score came from: the row's, or its lineage's best instance."""
+        return self.old[i] if self.sources is None else self.instances[self.sources[i, j]]
 
     def _clear_best(self, candidates: np.ndarray) -> int | None:
         """The best candidate when it is strong enough and clearly ahead of the second."""
@@ -310,9 +369,9 @@ class _Pairing:
             if self.settings.review <= free[i, j] < self.settings.accept:
                 found.append(
                     Review(
-                        self.old[i].key,
+                        self.source(i, j).key,
                         self.new[j].key,
-                        self.old[i].goal,
+                        self.source(i, j).goal,
                         self.new[j].goal,
                         round(float(free[i, j]), 1),
                     )
@@ -320,7 +379,7 @@ class _Pairing:
         return found
 
     def _link(self, i: int, j: int, pass_: str, kind: str, decision: str) -> Link:
-        a, b, scores = self.old[i], self.new[j], self.scores
+        a, b, scores = self.source(i, j), self.new[j], self.scores
         return Link(
             a.key,
             b.key,
@@ -363,79 +422,249 @@ def link_documents(
     settings: LinkSettings | None = None,
     decisions: Decisions | None = None,
 ) -> Linking:
-    """Link every document to the earlier documents it continues; chains of links give
-    goal_ids. Documents are taken in time order (year, phase). Each is linked first to its
-    predecessor (the latest earlier document that may belong with it and shares enough goals),
-    then its goals still unlinked to up to `settings.lookback` documents before that (a goal
-    absent from the interim report but back in the outcome; the same report in two formats).
-    A goal takes no goal_id another goal of its document already has: one goal per document
-    per lineage."""
+    """Link every document's goals to the lineages (goal_ids) of the earlier documents it may
+    belong with; chains of links give goal_ids. Documents are taken in time order (year,
+    phase). A lineage is scored by the best of its instances in the document's window (the
+    same report in several formats: the best-read one counts; a goal left out of the report
+    between: the one before). One goal per document per lineage."""
     settings = settings or LinkSettings()
     views = goal_views(records)
     result = Linking()
+    organisation: dict[str, str] = {}  # goal_id -> the organisation its documents name
     done: list[DocumentInfo] = []
     for doc in time_order([d for d in documents if d.doc_id in views]):
         goals = views[doc.doc_id]
-        links: list[Link] = []
-        remaining, taken_ids = goals, set[str]()
-        predecessor, tried = None, 0
-        needed = max(1.0, settings.predecessor_share * len(goals))
-        for earlier in reversed(done):
-            if not remaining or tried >= settings.lookback:
-                break
-            if not may_belong_together(earlier, doc):
-                continue
-            tried += predecessor is not None
-            old = [g for g in views[earlier.doc_id] if result.goal_ids[g.key] not in taken_ids]
-            found = _shares_goals(earlier, doc, old, remaining, needed, settings)
-            if found is None:
-                continue
-            if predecessor is None:
-                pair_links, reviews = link_pair(old, remaining, settings, decisions, found)
-                result.reviews += reviews
-            else:
-                pair_links = _link_back(old, remaining, settings, decisions, found)
-            links += pair_links
-            taken_ids |= {result.goal_ids[k.from_key] for k in pair_links}
-            linked = {k.to_key for k in pair_links}
-            remaining = [g for g in remaining if g.key not in linked]
-            predecessor, needed = earlier, 1.0  # before the predecessor: one strong pair will do
+        window = _window(doc, done, settings)
+        lineages = _Lineages.of(window, views, result.goal_ids, organisation)
+        links, reviews = _link_to_lineages(
+            doc, goals, lineages, result.goal_ids, settings, decisions or {}
+        )
         result.links += links
+        result.reviews += reviews
+        named = doc.organisation or _organisation_linked(links, result.goal_ids, organisation)
         _chain(goals, links, result.goal_ids)
+        for goal in goals:
+            lineage = result.goal_ids[goal.key]
+            organisation[lineage] = organisation.get(lineage) or named
         done.append(doc)
-    result.decided = _decided(decisions or {}, views, result.links)
     return result
 
 
-def _link_back(
-    old: list[GoalView],
-    new: list[GoalView],
+def _organisation_linked(
+    links: list[Link], goal_ids: dict[str, str], organisation: dict[str, str]
+) -> str:
+    """The organisation of the lineages a document that names none linked to most: its new
+    goals belong to that city as much as its continued ones."""
+    named = Counter(organisation.get(goal_ids[k.from_key], "") for k in links)
+    named.pop("", None)
+    return named.most_common(1)[0][0] if named else ""
+
+
+def _period(doc: DocumentInfo) -> tuple[int, int]:
+    return doc.year or 0, _PHASE_ORDER.get(doc.phase, 1)
+
+
+def _window(
+    doc: DocumentInfo, done: Sequence[DocumentInfo], settings: LinkSettings
+) -> list[DocumentInfo]:
+    """The earlier documents a document's goals are matched against: those that may belong
+    with it, of its own period and the `lookback` periods before (a plan, the interim report
+    and the outcome of a year, each in several formats)."""
+    candidates = [d for d in done if may_belong_together(d, doc)]
+    periods = sorted({_period(d) for d in candidates}, reverse=True)[: settings.lookback + 1]
+    return [d for d in candidates if _period(d) in periods]
+
+
+@dataclass
+class _Lineages:
+    """The lineages a window of documents holds: each one's instances, newest first, one of
+    each wording (the same report in several formats, a goal unchanged from plan to outcome)."""
+
+    instances: dict[str, list[GoalView]]
+    organisation: dict[str, str]
+    newest_period: tuple[int, int] | None
+    period_of: dict[str, tuple[int, int]]  # doc_id -> period
+
+    @classmethod
+    def of(
+        cls,
+        window: Sequence[DocumentInfo],
+        views: dict[str, list[GoalView]],
+        goal_ids: dict[str, str],
+        organisation: dict[str, str],
+    ) -> _Lineages:
+        instances: dict[str, list[GoalView]] = {}
+        seen: set[tuple[str, str, str, str]] = set()
+        period_of = {d.doc_id: _period(d) for d in window}
+        for doc in reversed(window):  # newest first: of two identical instances the newer stays
+            for goal in views[doc.doc_id]:
+                lineage = goal_ids[goal.key]
+                same = (lineage, goal.goal, goal.measures, goal.area)
+                if same in seen:
+                    continue
+                seen.add(same)
+                instances.setdefault(lineage, []).append(goal)
+        newest = max(period_of.values()) if period_of else None
+        return cls(instances, organisation, newest, period_of)
+
+    def allowed(
+        self, doc: DocumentInfo, ranked: _Ranked, new: list[GoalView], settings: LinkSettings
+    ) -> list[int]:
+        """The rows (lineages) the document may link to: its own organisation's; another's
+        or none's only when `unknown_share` of its goals are mutual best matches of them."""
+        groups: dict[str, list[int]] = {}
+        for row, lineage in enumerate(ranked.lineages):
+            groups.setdefault(self.organisation.get(lineage, ""), []).append(row)
+        needed = settings.unknown_share * len(new)
+        allowed: list[int] = []
+        for name, rows in groups.items():
+            if name and doc.organisation:
+                allowed += rows if name == doc.organisation else []
+            elif len(_mutual_pairs(ranked.scores.combined[rows], settings.accept)) >= needed:
+                allowed += rows
+        return sorted(allowed)
+
+
+def _mutual_pairs(matrix: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    """The pairs that are each other's best and score `threshold` or more (vectorised: one
+    argmax per axis, no loop over rows)."""
+    if not matrix.size:
+        return []
+    best_column = np.argmax(matrix, axis=1)
+    best_row = np.argmax(matrix, axis=0)
+    rows = np.arange(matrix.shape[0])
+    mutual = (matrix[rows, best_column] >= threshold) & (best_row[best_column] == rows)
+    return [(int(i), int(best_column[i])) for i in np.flatnonzero(mutual)]
+
+
+@dataclass
+class _Ranked:
+    """Lineages scored against a document's goals: per pair the best of the lineage's
+    instances, and which instance that was (the link names it)."""
+
+    lineages: list[str]
+    heads: list[GoalView]  # each lineage's newest instance
+    instances: list[GoalView]
+    sources: np.ndarray  # (lineage, new goal) -> index into instances
+    scores: _Scores
+
+    @classmethod
+    def score(
+        cls, groups: dict[str, list[GoalView]], new: list[GoalView], settings: LinkSettings
+    ) -> _Ranked:
+        lineages = list(groups)
+        instances = [g for lineage in lineages for g in groups[lineage]]
+        per_instance = score(instances, new, settings)
+        index = np.full((len(lineages), max(len(g) for g in groups.values())), -1)
+        at = 0
+        for row, lineage in enumerate(lineages):
+            count = len(groups[lineage])
+            index[row, :count] = range(at, at + count)
+            at += count
+        padded = np.where(index[..., None] >= 0, per_instance.rank[index], -1.0)
+        sources = np.take_along_axis(index, np.argmax(padded, axis=1), axis=1)
+        scores = per_instance.gathered(sources)
+        heads = [groups[lineage][0] for lineage in lineages]
+        return cls(lineages, heads, instances, sources, scores)
+
+    def subset(self, rows: list[int]) -> _Ranked:
+        scores = self.scores.rows(rows)
+        return _Ranked(
+            [self.lineages[r] for r in rows],
+            [self.heads[r] for r in rows],
+            self.instances,
+            self.sources[rows],
+            scores,
+        )
+
+    def pairing(
+        self,
+        new: list[GoalView],
+        settings: LinkSettings,
+        decisions: Decisions,
+        goal_ids: dict[str, str],
+    ) -> _Pairing:
+        """A pairing of the lineages with the goals, a person's decisions applied: a decision
+        about any instance of a lineage is about the lineage (and its link names that one)."""
+        pairing = _Pairing(self.heads, new, self.scores, settings, self.sources, self.instances)
+        row_of = {lineage: row for row, lineage in enumerate(self.lineages)}
+        column_of = {g.key: j for j, g in enumerate(new)}
+        instance_of = {g.key: n for n, g in enumerate(self.instances)}
+        for (from_key, to_key), decision in decisions.items():
+            row, column = row_of.get(goal_ids.get(from_key, "")), column_of.get(to_key)
+            if row is None or column is None:
+                continue
+            if from_key in instance_of:
+                self.sources[row, column] = instance_of[from_key]
+            if decision == "same":
+                pairing.accept(row, column, "manual", "continues", "manual")
+            pairing.blocked.add((row, column))
+        return pairing
+
+
+def _link_to_lineages(
+    doc: DocumentInfo,
+    goals: list[GoalView],
+    lineages: _Lineages,
+    goal_ids: dict[str, str],
     settings: LinkSettings,
-    decisions: Decisions | None,
-    scores: _Scores,
-) -> list[Link]:
-    """Links to a document before the predecessor: a person's decisions, and mutual best pairs
-    of `settings.lookback_accept` or more (among many goals left over, a weak pair is more
-    likely chance than a goal come back)."""
-    pairing = _Pairing(old, new, scores, settings)
-    pairing.apply_decisions(decisions or {})
-    for i, j in pairing.mutual_best(scores.combined, settings.lookback_accept):
-        pairing.accept(i, j, "earlier document", pairing.kind(i, j))
-    return _renames_continue(pairing.links, old, new)
+    decisions: Decisions,
+) -> tuple[list[Link], list[Review]]:
+    """Links from the lineages to the document's goals, in the passes of `link_pair`, each
+    lineage scored by its best instance (a goal read badly in one format is read well in
+    another; a goal left out of the interim report is in the plan)."""
+    if not lineages.instances:
+        return [], []
+    ranked = _Ranked.score(_twins_first(lineages.instances, goals), goals, settings)
+    ranked = ranked.subset(lineages.allowed(doc, ranked, goals, settings))
+    if not ranked.lineages:
+        return [], []
+    pairing = ranked.pairing(goals, settings, decisions, goal_ids)
+    # Another file of the same report has the same goals: a goal read as two in one of them
+    # is a reading fault, not a split.
+    same_report = _period(doc) == lineages.newest_period
+    _link_passes(pairing, settings, splits=not same_report)
+    links = [_across_periods(k, lineages) for k in pairing.links]
+    return _renames_continue(links, ranked.instances, goals), pairing.reviews()
 
 
-def _decided(
-    decisions: Decisions, views: dict[str, list[GoalView]], links: list[Link]
-) -> list[Review]:
-    """Every decision given, with the goals' texts where this run has them: review.csv keeps
-    them, so the file given back with --decisions on the next run decides the same again (a
-    decision about documents not in this run is kept too)."""
-    text = {g.key: g.goal for goals in views.values() for g in goals}
-    linked = {(k.from_key, k.to_key): k.score for k in links}
-    return [
-        Review(a, b, text.get(a, ""), text.get(b, ""), linked.get((a, b)), decision)
-        for (a, b), decision in sorted(decisions.items())
-    ]
+def _twins_first(
+    instances: dict[str, list[GoalView]], goals: list[GoalView]
+) -> dict[str, list[GoalView]]:
+    """Each lineage's instances; of a lineage with one worded exactly as a goal of the
+    document, that one only: it is the lineage's best, and its older wordings would only be
+    compared for nothing."""
+    worded = {_wording(g) for g in goals}
+    return {
+        lineage: [g for g in group if _wording(g) in worded] or group
+        for lineage, group in instances.items()
+    }
+
+
+def _wording(goal: GoalView) -> tuple[str, str]:
+    return fold(goal.goal), fold(goal.measures)
+
+
+def _link_passes(pairing: _Pairing, settings: LinkSettings, splits: bool = True) -> None:
+    """Mutual best pairs, then a one-to-one assignment of the rest, then goals moved across
+    areas; then splits and merges."""
+    for i, j in pairing.mutual_best(pairing.scores.rank, settings.accept):
+        pairing.accept(i, j, "mutual", pairing.kind(i, j))
+    for i, j in pairing.assignment(pairing.scores.rank, settings.accept):
+        pairing.accept(i, j, "assignment", pairing.kind(i, j))
+    for i, j in pairing.mutual_best(pairing.scores.content, settings.moved):
+        pairing.accept(i, j, "across areas", "moved")
+    if splits:
+        pairing.splits_and_merges()
+
+
+def _across_periods(link: Link, lineages: _Lineages) -> Link:
+    """A link from a document before the window's newest period says so: the goal was left
+    out of the report between (a plan's goal back in the outcome)."""
+    skipped = lineages.period_of.get(link.from_doc) != lineages.newest_period
+    if skipped and link.pass_ in ("mutual", "assignment"):
+        return replace(link, pass_="earlier document")
+    return link
 
 
 def time_order(documents: Sequence[DocumentInfo]) -> list[DocumentInfo]:
@@ -456,25 +685,6 @@ def may_belong_together(earlier: DocumentInfo, doc: DocumentInfo) -> bool:
     return not (earlier.organisation and doc.organisation) or (
         earlier.organisation == doc.organisation
     )
-
-
-def _shares_goals(
-    earlier: DocumentInfo,
-    doc: DocumentInfo,
-    old: list[GoalView],
-    new: list[GoalView],
-    needed: float,
-    settings: LinkSettings,
-) -> _Scores | None:
-    """The scores of the two documents' goals when enough of them are mutual best matches
-    (a share of `unknown_share` of the new goals when an organisation is not known)."""
-    if not old or not new:
-        return None
-    if not (earlier.organisation and doc.organisation):
-        needed = max(needed, settings.unknown_share * len(new))
-    scores = score(old, new, settings)
-    pairing = _Pairing(old, new, scores, settings)
-    return scores if len(pairing.mutual_best(scores.combined, settings.accept)) >= needed else None
 
 
 def mark_duplicates(
@@ -502,22 +712,19 @@ def mark_duplicates(
 
 
 def _chain(goals: list[GoalView], links: list[Link], goal_ids: dict[str, str]) -> None:
-    """A goal takes its predecessor's goal_id (the best link's, for a merge), else its own key.
-    Of a split goal's parts, the best-scoring keeps the id and the other starts its own: no
-    two goals of a document share a goal_id."""
-    kept_split: dict[str, str] = {}
-    for link in sorted((k for k in links if k.kind == "split"), key=lambda k: -k.score):
-        kept_split.setdefault(link.from_key, link.to_key)
-    best: dict[str, Link] = {}
-    for link in links:
-        if link.kind == "split" and kept_split[link.from_key] != link.to_key:
+    """A goal takes the goal_id of its best link (a person's decision first), else its own
+    key. An id goes to one goal of a document only: of a split goal's parts the best-scoring
+    keeps it and the other starts its own; of a merge's sources the best link's id is kept."""
+    ordered = sorted(links, key=lambda k: (k.decision != "manual", -k.score))
+    taken: set[str] = set()
+    for link in ordered:
+        lineage = goal_ids.get(link.from_key, link.from_key)
+        if link.to_key in goal_ids or lineage in taken:
             continue
-        current = best.get(link.to_key)
-        if current is None or link.score > current.score:
-            best[link.to_key] = link
+        goal_ids[link.to_key] = lineage
+        taken.add(lineage)
     for goal in goals:
-        chosen = best.get(goal.key)
-        goal_ids[goal.key] = goal_ids.get(chosen.from_key, chosen.from_key) if chosen else goal.key
+        goal_ids.setdefault(goal.key, goal.key)
 
 
 def assign_linked_ids(records: Sequence[Record], linking: Linking) -> list[Record]:
@@ -530,7 +737,7 @@ def read_decisions(path: str | Path) -> Decisions:
     rows without a decision are skipped."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle, delimiter=_delimiter(handle)))
+            rows = list(csv.DictReader(handle, delimiter=sniff_delimiter(handle)))
     except OSError as error:
         raise UsageError(f"{path}: cannot read the decisions ({error.strerror})") from None
     decisions: Decisions = {}
@@ -550,7 +757,8 @@ def read_decisions(path: str | Path) -> Decisions:
     return decisions
 
 
-def _delimiter(handle: TextIO) -> str:
+def sniff_delimiter(handle: TextIO) -> str:
+    """';' when the first line has more of them than commas (a CSV saved by Finnish Excel)."""
     first = handle.readline()
     handle.seek(0)
     return ";" if first.count(";") > first.count(",") else ","
