@@ -143,3 +143,12 @@ def test_a_small_dump_end_to_end() -> None:
 def test_prose_is_not_a_goal_table() -> None:
     with pytest.raises(NoGoalTable, match="no goal table found"):
         parse_text_dump("Kaupunginhallitus kokoontui.\n\nPöytäkirja tarkastettiin.\n", "memo.txt")
+
+
+@pytest.mark.parametrize("opening", ["Tavoitteena energiankulutus", "Tavoite: energiankulutus"])
+def test_a_goal_opening_with_the_goal_word_keeps_its_measures(opening: str) -> None:
+    # Issue 18, point 6: "Tavoite…" opening a goal's text is the goal's text, not a label
+    # that moves the measures after it to another goal.
+    dump = SMALL_DUMP.replace("2. Energiankulutus", f"2. {opening}")
+    rows = [(d.goal_no, d.goal[:11], d.measure_no) for d in parse_text_dump(dump, "x").drafts]
+    assert rows == [("1", "Kadut pidet", "1"), ("2", opening[:11], "2"), ("1", "Koulujen si", "1")]

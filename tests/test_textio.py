@@ -44,6 +44,19 @@ def test_latin1_text_reads_as_cp1252_identically() -> None:
     assert decode_text("Päätös ja yhteistyö".encode("latin-1"), "x").text == "Päätös ja yhteistyö"
 
 
+def test_utf8_with_many_symbols_in_target_columns_is_read() -> None:
+    # Issue 18, point 6: symbols were over a tenth of the non-ASCII characters and the export
+    # was refused whole. Nearly all of them are symbols here, and it is still UTF-8 text.
+    targets = "Tavoite\tTavoitetaso\nPäästöt\t≥ 20 % → 2025, −3 t/m², ≤ 5 ‰\n" * 3
+    assert decode_text(targets.encode("utf-8"), "x.txt").text == targets
+
+
+def test_an_8bit_guess_still_refuses_unlikely_symbols() -> None:
+    # Windows-1252 is a guess: bytes that decode to a run of rare symbols are not text.
+    with pytest.raises(UnknownEncoding, match="unlikely symbols"):
+        decode_text(bytes(range(0xA1, 0xC0)) * 4, "odd.txt")
+
+
 def test_binary_is_refused_with_the_file_name() -> None:
     with pytest.raises(UnknownEncoding, match=r"^scan\.bin: not text"):
         decode_text(bytes(range(256)) * 4, "scan.bin")

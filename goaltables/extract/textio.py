@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -49,7 +50,7 @@ def decode_text(data: bytes, name: str) -> DecodedText:
     if encoding is None:
         raise UnknownEncoding(f"{name}: not text in UTF-8, UTF-16, Windows-1252 or Latin-1")
     text = data.decode(encoding)
-    if not _looks_like_text(text):
+    if not _looks_like_text(text, encoding):
         raise UnknownEncoding(
             f"{name}: not text in UTF-8, UTF-16, Windows-1252 or Latin-1 "
             f"(decoding as {encoding} gives control characters or unlikely symbols)"
@@ -87,17 +88,25 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _looks_like_text(text: str) -> bool:
+def _looks_like_text(text: str, encoding: str) -> bool:
     """No control character anywhere (one regular-expression pass), and the non-ASCII
     characters of the first `_SAMPLE_CHARACTERS` mostly letters or a report's symbols: the
-    check examines a bounded sample, however large the file."""
+    check examines a bounded sample, however large the file. Bytes that decode as strict
+    UTF-8 are UTF-8 (8-bit text almost never does): there any printed symbol is plausible,
+    "≥", "→", "²", "−" in a target column as much as "€" (issue 18, point 6)."""
     if _CONTROLS.search(text):
         return False
     non_ascii = _NON_ASCII.findall(text, 0, _SAMPLE_CHARACTERS)
     if not non_ascii:
         return True
-    plausible = sum(1 for ch in non_ascii if ch.isalpha() or ch in _PLAUSIBLE_SYMBOLS)
+    printed = _printed_symbol if encoding.startswith("utf-8") else _PLAUSIBLE_SYMBOLS.__contains__
+    plausible = sum(1 for ch in non_ascii if ch.isalpha() or printed(ch))
     return plausible / len(non_ascii) >= 0.9
+
+
+def _printed_symbol(ch: str) -> bool:
+    """A symbol, figure, punctuation mark or space (Unicode categories S, N, P, Z)."""
+    return unicodedata.category(ch)[0] in "SNPZ"
 
 
 def _normalise_line_ends(text: str) -> str:
