@@ -7,6 +7,10 @@ those fields: F1 = 2 * matched / (PDF records + dump records).
 
     python bench/dumps.py            # a table per mode and sample, and each mode's F1 (micro)
     python bench/dumps.py --modes layout --show 2022-plan   # what differs in one sample
+    python bench/dumps.py --modes layout,raw --corpus bench/.data/layout-corpus --limit 40
+
+`--corpus` scores the dumps of a generated layout corpus's PDFs (its pdf/ folder, every
+`--limit`-th document spread over the whole) against those PDFs' own records, the same way.
 """
 
 from __future__ import annotations
@@ -90,13 +94,21 @@ def run(modes: list[str], pdfs: list[Path], show: str = "") -> list[Score]:
     scores = []
     with tempfile.TemporaryDirectory() as tmp:
         for pdf in pdfs:
-            truth = extract(pdf, pdf.name).records
+            truth, _ = dump_records(pdf)  # a corpus PDF may have no table read: nothing to match
             for mode in modes:
                 records, error = dump_records(make_dump(pdf, mode, Path(tmp)))
                 scores.append(score(pdf.stem, mode, truth, records, error))
                 if show and show in pdf.stem:
                     _show(pdf.stem, mode, truth, records)
     return scores
+
+
+def corpus_pdfs(folder: Path, limit: int) -> list[Path]:
+    """`limit` PDFs of a corpus, spread evenly over its sorted list (its layouts and renderers
+    are mixed in order, so an even spread holds each kind)."""
+    pdfs = sorted((folder / "pdf").glob("*.pdf"))
+    step = max(1, len(pdfs) // limit) if limit > 0 else 1
+    return pdfs[::step][:limit] if limit > 0 else pdfs
 
 
 def _show(sample: str, mode: str, pdf: list[Record], dump: list[Record]) -> None:
@@ -131,9 +143,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--modes", default="layout", help="comma-separated: layout,raw,default")
     parser.add_argument("--show", default="", help="show what differs in these samples")
+    parser.add_argument("--corpus", type=Path, help="a layout corpus folder (its pdf/ is read)")
+    parser.add_argument("--limit", type=int, default=40, help="corpus documents, spread evenly")
     args = parser.parse_args(argv)
     modes = args.modes.split(",")
-    scores = run(modes, SAMPLE_PDFS, args.show)
+    pdfs = corpus_pdfs(args.corpus, args.limit) if args.corpus else SAMPLE_PDFS
+    scores = run(modes, pdfs, args.show)
     print("| sample | mode | PDF records | dump records | matched | F1 |")
     print("|---|---|---:|---:|---:|---:|")
     for s in scores:

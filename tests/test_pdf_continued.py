@@ -81,7 +81,7 @@ def test_a_goal_cell_cut_by_a_page_break_stays_one_goal() -> None:
     rest = (TableCell("hyvällä tasolla kaikissa yksiköissä."), TableCell("Toteutuneet"), ball)
     band.add([Row(first, 1)], continued=False)
     band.add([Row(rest, 2)], continued=True)
-    assert [row.texts() for row in band.rows] == [
+    assert [[" ".join(c.text.split()) for c in row.cells] for row in band.grid().rows] == [
         ["Asukkaiden osallisuus säilyy hyvällä tasolla kaikissa yksiköissä.", "Kävijämäärä", "●"],
         ["", "Toteutuneet", "●"],
     ]
@@ -89,4 +89,31 @@ def test_a_goal_cell_cut_by_a_page_break_stays_one_goal() -> None:
     whole = BandBuilder(["Toiminnallinen tavoite", "Mittari", "Arvio"])
     whole.add([Row((TableCell("Lainaus kasvaa."), TableCell("Lainat"), ball), 1)], False)
     whole.add([Row((TableCell("digitaalinen asiointi"), TableCell("Käynnit"), ball), 2)], True)
-    assert [row.texts()[0] for row in whole.rows] == ["Lainaus kasvaa.", "digitaalinen asiointi"]
+    assert [row.cells[0].text for row in whole.grid().rows] == [
+        "Lainaus kasvaa.",
+        "digitaalinen asiointi",
+    ]
+
+
+def test_a_goal_wrapped_beside_its_next_measures_stays_one_goal() -> None:
+    """An undrawn table parted at its measures: the goal's last lines fall beside the second
+    and third measure (lc028 of the layout corpus). They join the goal, and those rows are
+    its measures; a goal that starts in capitals is the next goal."""
+    band = BandBuilder(["Sitova tavoite", "Toimenpide", "Arviointi"])
+    ball = TableCell("●", colour="00B050")
+    rows = [
+        ("Ennaltaehkäisevä työ paranee", "Sairauspoissaolot"),
+        ("yhteistyössä muiden toimialojen", "Toteutuneet kehittämishankkeet"),
+        ("kanssa.", "Jonotusaika palveluun"),
+        ("", "Kävijämäärä"),
+        ("Yhteistyö järjestöjen kanssa paranee", "Määräajassa käsitellyt hakemukset"),
+    ]
+    band.add([Row((TableCell(g), TableCell(m), ball), 1) for g, m in rows], continued=False)
+    goals = [" ".join(row.cells[0].text.split()) for row in band.grid().rows]
+    assert goals == [
+        "Ennaltaehkäisevä työ paranee yhteistyössä muiden toimialojen kanssa.",
+        "",
+        "",
+        "",
+        "Yhteistyö järjestöjen kanssa paranee",
+    ]

@@ -378,14 +378,12 @@ class BandBuilder:
         if continued and body and self.rows and _is_split_tail(body[0], self.rows[-1]):
             self.rows[-1] = _merged(self.rows[-1], body[0])
             body = body[1:]
-        elif continued and body and self.rows:
-            self.rows[-1], body[0] = _cut_cells_joined(self.rows[-1], body[0])
         self.rows.extend(body)
 
     def grid(self) -> Grid:
         grid_rows = tuple(
             GridRow(tuple(_cell(c) for c in row.cells), page=row.page, row=i + 1)
-            for i, row in enumerate(self.rows)
+            for i, row in enumerate(_first_cells_joined(self.rows))
         )
         grid = Grid(header=tuple(self.header), rows=grid_rows, table=self.table_no)
         kinds = [inner_row_kind(row) for row in self.rows]
@@ -468,19 +466,33 @@ def _is_split_tail(row: Row, above: Row) -> bool:
     return any(text.lstrip()[:1].islower() or text.lstrip()[:1] in "(-–" for text in cut)
 
 
-def _cut_cells_joined(above: Row, row: Row) -> tuple[Row, Row]:
-    """A new row opening a page whose first cell starts in lower case under a first cell
-    that ends mid-sentence: that cell is the rest of a cell merged over both rows (a goal
-    over its measures), cut by the page break. Its text joins the cell above and its own
-    place is left merged (None), as if the page had not cut it. Only the first column: the
-    one a goal or an area is merged down in."""
-    cell, top = (row.cells[:1] or [None])[0], (above.cells[:1] or [None])[0]
-    if cell is None or top is None or not cell.text[:1].islower():
-        return above, row
-    if not top.text or _SENTENCE_END.search(top.text):
-        return above, row
-    joined = replace(top, text=f"{top.text}\n{cell.text}")
-    return Row((joined, *above.cells[1:]), above.page), Row((None, *row.cells[1:]), row.page)
+def _first_cells_joined(rows: list[Row]) -> list[Row]:
+    """A first cell that starts in lower case under a first cell ending mid-sentence (the
+    nearest above that holds text) is the rest of that cell: a goal merged down over its
+    measures, whose last lines fall beside the next measure (cut by a page break, or parted
+    with an undrawn table's rows). Its text joins the cell above, and its own place is left
+    merged (None). Only the first column: the one a goal or an area is merged down in."""
+    joined = list(rows)
+    last: int | None = None  # the nearest row above whose first cell holds text
+    for index, row in enumerate(joined):
+        cell = row.cells[0] if row.cells else None
+        if cell is None or not cell.text.strip():
+            continue
+        top = joined[last].cells[0] if last is not None else None
+        if (
+            last is not None
+            and top is not None
+            and cell.text[:1].islower()
+            and not cell.bold
+            and not _SENTENCE_END.search(top.text)
+        ):
+            above = joined[last]
+            merged = replace(top, text=f"{top.text}\n{cell.text}")
+            joined[last] = Row((merged, *above.cells[1:]), above.page)
+            joined[index] = Row((None, *row.cells[1:]), row.page)
+            continue
+        last = index
+    return joined
 
 
 def _merged(above: Row, tail: Row) -> Row:
