@@ -115,12 +115,19 @@ def _justified(groups: list[list[Word]], settings: AlignedSettings) -> bool:
 
 def goes_on_wrapped(used: set[int | None], above: set[int | None], texts: list[str]) -> bool:
     """Whether a line is the rest of wrapped sentences: it fills no column (`used`) the line
-    above leaves empty (`above`), and at least half of its cells (`texts`) start in lower
-    case. A capital or a figure starts a cell, though one figure can end a wrapped phrase."""
+    above leaves empty (`above`), and at least half of its cells (`texts`) go on a phrase
+    (`_goes_on`). A capital or a figure starts a cell, though one figure can end a wrapped
+    phrase."""
     if not used <= above:
         return False
-    lower = sum(1 for text in texts if text[:1].islower())
+    lower = sum(1 for text in texts if _goes_on(text))
     return lower > 0 and lower * 2 >= len(texts)
+
+
+def _goes_on(text: str) -> bool:
+    """Text that goes on a phrase: in lower case, or a parenthesis of lower-case words (a
+    measure's "(vuositasolla)", "(medelvärde)"; "(1)" or "(A)" numbers a new item)."""
+    return text[:1].islower() or (text[:1] == "(" and text[1:2].islower())
 
 
 def line_gap(above: Line, below: Line) -> float:
