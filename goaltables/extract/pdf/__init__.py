@@ -300,8 +300,6 @@ def _band_rows_atop(
     band = reading.band
     if band is None or band.last_page != number - 1 or not reading.band_columns:
         return None
-    if tables and _continues(band, tables[0], band_header(tables[0])):
-        return None  # the page's first table goes on with the band itself
     top = tables[0].bbox[1] if tables else height * (1 - _RUNNING_MARGIN)
     margin = height * _RUNNING_MARGIN
     above = [ln for ln in lines if margin < ln.top and ln.bottom < top - 1]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from goaltables.extract.assemble import Row, roles_by_column, row_kind
+from goaltables.extract.assemble import LEADING_LABEL, Row, label_role, roles_by_column, row_kind
 from goaltables.extract.pdf.geometry import union
 from goaltables.extract.pdf.stacking import columns_apart, rows_of
 from goaltables.extract.pdf.words import Line, Word, cells_of, stands_out
@@ -102,7 +102,8 @@ def rows_in_columns(
         gap = line.top - taken[-1].bottom if taken else 0.0
         if stands_out(line, body) or gap > settings.row_gap * (line.bottom - line.top):
             break
-        if not _keeps_to(line, starts, settings):
+        comment = _comment_goes_on(line, taken[-1] if taken else None, starts, settings)
+        if not comment and not _keeps_to(line, starts, settings):
             break
         taken.append(line)
     if not _fills_two_columns(taken, starts, settings) or not _aligned(taken, edges, settings):
@@ -110,6 +111,28 @@ def rows_in_columns(
     rows = rows_of(taken, edges, by_column=True)
     box = union([(ln.x0, ln.top, ln.x1, ln.bottom) for ln in taken])
     return RawTable(page, box, "unruled", rows)
+
+
+def _comment_goes_on(
+    line: Line, above: Line | None, starts: list[float], settings: ColumnsSettings
+) -> bool:
+    """A full-width comment row ("Kommentar: …", "Kommentti: …") and its wrapped lines:
+    rows of the band that run across its columns, read later as the progress of the row
+    above."""
+    if abs(line.x0 - starts[0]) > settings.slack:
+        return False
+    label = LEADING_LABEL.match(line.text)
+    if label and label_role(label["label"]) == "progress":
+        return True
+    wrapped = above is not None and abs(above.x0 - starts[0]) <= settings.slack
+    return wrapped and line.text[:1].islower() and _is_comment_text(above)
+
+
+def _is_comment_text(line: Line | None) -> bool:
+    label = LEADING_LABEL.match(line.text) if line is not None else None
+    return bool(label and label_role(label["label"]) == "progress") or bool(
+        line is not None and len(cells_of(line)) == 1 and not line.bold
+    )
 
 
 def _fills_two_columns(lines: list[Line], starts: list[float], settings: ColumnsSettings) -> bool:

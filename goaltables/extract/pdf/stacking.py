@@ -354,8 +354,8 @@ def rows_of(
 ) -> list[list[TableCell | None]]:
     """Undrawn lines as rows in the drawn columns, parted as the aligned finder parts rows:
     at the wider of two kinds of gaps, and a wrapped sentence goes on in its row. With
-    `by_column`, words are parted at every column's start (lines known to keep to the
-    columns), but a bold line, a group row, stays whole."""
+    `by_column`, words are parted at every column's start in lines that keep to the
+    columns; a full-width row stays whole."""
     chunked = [chunk_line(line) for line in sorted(lines, key=lambda ln: ln.top)]
     groups = group_rows(chunked, [s for s in spans if s[1] > s[0]] or spans, ALIGNED)
     return [_row([c.line for c in group], spans, by_column) for group in groups]
@@ -369,7 +369,7 @@ def _row(
     for line in lines:
         # Words set close together run on in one cell, across a column's edge too: a
         # full-width row ("Lokalernas nyttjandegrad ska öka ...") stays one cell.
-        apart = columns_apart if by_column and not line.bold else _figures_apart
+        apart = columns_apart if by_column and _keeps_to_columns(line, spans) else _figures_apart
         for cell in (part for words in cells_of(line) for part in apart(words, spans)):
             column = _column(cell[0].x0, spans)
             texts[column] += [w.text for w in cell]
@@ -386,6 +386,14 @@ def _row(
         else TableCell("", (left, top, right, bottom))
         for i, (words, (left, right)) in enumerate(zip(texts, spans, strict=True))
     ]
+
+
+def _keeps_to_columns(line: Line, spans: list[tuple[float, float]]) -> bool:
+    """No word of the line runs across a column's start, and it is not bold: a full-width
+    row (a bold group row, a "Kommentar: …" row) stays whole."""
+    starts = [left for left, _ in spans[1:]]
+    crossing = any(w.x0 < start - 2.0 < w.x1 for w in line.words for start in starts)
+    return not crossing and not line.bold
 
 
 def columns_apart(words: list[Word], spans: list[tuple[float, float]]) -> list[list[Word]]:
