@@ -16,7 +16,13 @@ from click.testing import CliRunner
 from goaltables.cli import main
 from goaltables.errors import UsageError
 from goaltables.export.report import documents_language, printed_rating, write_report
-from goaltables.export.report_text import LIGHTS, ReportSettings, languages, strings
+from goaltables.export.report_text import (
+    LIGHTS,
+    ReportSettings,
+    counted,
+    languages,
+    strings,
+)
 from goaltables.records import Phase
 from tests.browser import browser, framed, screenshot
 from tests.golden_samples import SAMPLES, SERIES
@@ -226,7 +232,44 @@ def test_the_page_speaks_the_language_asked_for(page: Path, tmp_path: Path, lang
     assert all(name in legend for name in words["status"].values())
     assert tree.xpath("string(//label[select[@id='status']])").startswith(words["latest_status"])
     shown = _dom(tmp_path / "r.html").xpath('string(//*[@id="shown"])')
-    assert shown == words["shown"].format(count=17)
+    assert shown == words["shown"].format(goals=counted(words, "goals", 17))
+
+
+# What a reader sees for one goal in one document and two goals in two, in each language.
+COUNTS_SAID = {
+    "fi": ["1 tavoite 1 asiakirjassa", "1 tavoite näkyvissä"],
+    "sv": ["1 mål i 1 dokument", "1 mål visas"],
+    "en": ["1 goal in 1 document", "1 goal shown"],
+}
+TWO_SAID = {
+    "fi": ["2 tavoitetta 2 asiakirjassa", "2 tavoitetta näkyvissä"],
+    "sv": ["2 mål i 2 dokument", "2 mål visas"],
+    "en": ["2 goals in 2 documents", "2 goals shown"],
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_count_is_said_in_its_numbers_form(page: Path, tmp_path: Path, lang: str) -> None:
+    """ "1 tavoite", "2 tavoitetta": the summary and the page's script say the noun as the
+    number asks, as rendered."""
+    out = page.parent / "out"
+    goals = pd.read_parquet(out / "goals.parquet")
+    first_doc = goals["doc_id"].iloc[0]
+    two_goals = list(goals[goals["doc_id"] == first_doc]["goal_id"].drop_duplicates()[:2])
+    with_both = goals[goals["goal_id"].isin(two_goals)]
+    two_docs = list(with_both["doc_id"].drop_duplicates()[:2])
+    one = goals[(goals["goal_id"] == two_goals[0]) & (goals["doc_id"] == first_doc)]
+    two = with_both[with_both["doc_id"].isin(two_docs)]
+    for subset, said in [(one, COUNTS_SAID[lang]), (two, TWO_SAID[lang])]:
+        folder = tmp_path / str(len(subset))
+        folder.mkdir()
+        subset.to_parquet(folder / "goals.parquet")
+        (folder / "documents.parquet").write_bytes((out / "documents.parquet").read_bytes())
+        write_report(folder, folder / "r.html", ReportSettings(lang=lang))
+        dom = _dom(folder / "r.html")
+        summary = dom.xpath('string(//p[@class="summary"])')
+        assert summary.startswith(said[0] + ". "), summary
+        assert dom.xpath('string(//*[@id="shown"])') == said[1]
 
 
 def test_the_page_defaults_to_the_documents_language(page: Path, tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ import pandas as pd
 from goaltables.errors import UsageError
 from goaltables.export.comparison import document_labels, worst_of
 from goaltables.export.report_page import PAGE
-from goaltables.export.report_text import LIGHTS, ReportSettings, strings
+from goaltables.export.report_text import LIGHTS, ReportSettings, counted, strings
 from goaltables.export.schema import REPORT_GENERATOR
 from goaltables.normalize.fold import fold, language
 from goaltables.normalize.link import series_order
@@ -149,12 +149,18 @@ def _page(goals: pd.DataFrame, ordered: list[DocumentInfo], context: Context, la
     areas = {
         area for by_sector in groups.values() for by_area in by_sector.values() for area in by_area
     }
-    summary = context.words["summary"].format(goals=len(seen), documents=len(ordered))
+    words = context.words
+    summary = words["summary"].format(
+        goals=counted(words, "goals", len(seen)),
+        documents=counted(words, "documents", len(ordered)),
+    )
     return PAGE.format(
         lang=lang,
         generator=REPORT_GENERATOR,
         t=_escaped(context.words),
         summary=_e(summary),
+        shown_one=_e(_shown(words, "one")),
+        shown_other=_e(_shown(words, "other")),
         legend="".join(
             f"<li>{_light(s, context.words)} {_e(_name(s, context.words))}</li>" for s in LIGHTS
         ),
@@ -182,6 +188,12 @@ def _section(
             parts.append(_area_table(organisation, area, goal_ids, seen, ordered, context))
         parts.append("</section>")
     return "".join(parts) + "</section>"
+
+
+def _shown(words: Words, form: str) -> str:
+    """The "goals shown" line for a count in `form`, its number left as {n} for the page's
+    script to fill in as the filters change."""
+    return str(words["shown"]).format(goals=words["counts"]["goals"][form])
 
 
 def _escaped(words: Words) -> dict[str, str]:

@@ -90,7 +90,7 @@ del {{ background: #fbd3d3; }}
 <label>{t[latest_status]} <select id="status"><option value="">{t[any]}</option>
 {status_options}</select></label>
 <label>{t[text]} <input id="q" type="search" placeholder="{t[text_placeholder]}"></label>
-<span id="shown" data-template="{t[shown]}"></span>
+<span id="shown" data-one="{shown_one}" data-other="{shown_other}"></span>
 </div>
 {sections}
 <script>
@@ -123,7 +123,8 @@ del {{ background: #fbd3d3; }}
     document.querySelectorAll("section.sector, section.organisation").forEach(function (box) {{
       box.hidden = !box.querySelector("div.area:not([hidden])");
     }});
-    shown.textContent = shown.dataset.template.replace("{{count}}", count);
+    var template = count === 1 ? shown.dataset.one : shown.dataset.other;
+    shown.textContent = template.replace("{{n}}", count);
   }}
   function toHash() {{
     var params = new URLSearchParams();

@@ -33,6 +33,17 @@ def strings(lang: str) -> dict[str, Any]:
     return _all_strings()[lang]
 
 
+def counted(words: dict[str, Any], noun: str, n: int) -> str:
+    """`n` of `noun` ("goals", "documents") in the words' language, the noun in the number's
+    form: "1 tavoite", "2 tavoitetta". One is the only singular number in fi, sv and en."""
+    return str(words["counts"][noun][number_form(n)]).format(n=n)
+
+
+def number_form(n: int) -> str:
+    """The `counts` form a number takes: 'one' or 'other'."""
+    return "one" if n == 1 else "other"
+
+
 @dataclass(frozen=True, slots=True)
 class ReportSettings:
     """How the page is written."""
