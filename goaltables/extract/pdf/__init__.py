@@ -202,6 +202,7 @@ def _read_page(opened: OpenedPdf, number: int, reading: _Reading) -> None:
     opening = _values_under_open_header(reading, lines, tables, number, float(page.height))
     opening = opening or _band_rows_atop(reading, lines, tables, number, float(page.height))
     tables = [opening, *tables] if opening else _band_widened(reading, tables, lines)
+    tables = _drawn_values_under_open_header(reading, tables, number)
     if reading.band is None:
         tables = _or_layer_tables(tables, page, number)
     boxes = [t.bbox for t in tables]
@@ -289,6 +290,22 @@ def _values_under_open_header(
     body = body_size(lines)
     heading = next((i for i, ln in enumerate(above) if stands_out(ln, body)), len(above))
     return values_under(reading.open_header, above[:heading], number)
+
+
+def _drawn_values_under_open_header(
+    reading: _Reading, tables: list[RawTable], number: int
+) -> list[RawTable]:
+    """A card cut right after its header row whose values open this page as a drawn table
+    with no header of its own, in as many columns: they are the card's values."""
+    header = reading.open_header
+    first = tables[0] if tables else None
+    if header is None or first is None or reading.cards_page != number - 1:
+        return tables
+    if first.card_values or band_header(first) is not None or is_card_table(first):
+        return tables
+    if first.columns != len(header.roles):
+        return tables
+    return [replace(first, card_values=True), *tables[1:]]
 
 
 def _band_rows_atop(
