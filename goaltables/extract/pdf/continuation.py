@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from goaltables.extract.assemble import LEADING_LABEL, Row, label_role, roles_by_column, row_kind
 from goaltables.extract.pdf.geometry import union
 from goaltables.extract.pdf.stacking import columns_apart, rows_of
-from goaltables.extract.pdf.words import Line, Word, cells_of, stands_out
+from goaltables.extract.pdf.words import (
+    Line,
+    Word,
+    cells_of,
+    column_at,
+    crosses_a_column,
+    stands_out,
+)
 from goaltables.extract.tables import RawTable, TableCell
 from goaltables.extract.textio import dehyphenate
 
@@ -121,18 +128,17 @@ def _comment_goes_on(
     above."""
     if abs(line.x0 - starts[0]) > settings.slack:
         return False
-    label = LEADING_LABEL.match(line.text)
-    if label and label_role(label["label"]) == "progress":
+    if _opens_comment(line):
         return True
-    wrapped = above is not None and abs(above.x0 - starts[0]) <= settings.slack
-    return wrapped and line.text[:1].islower() and _is_comment_text(above)
+    if above is None or abs(above.x0 - starts[0]) > settings.slack:
+        return False
+    comment_above = _opens_comment(above) or (len(cells_of(above)) == 1 and not above.bold)
+    return line.text[:1].islower() and comment_above
 
 
-def _is_comment_text(line: Line | None) -> bool:
-    label = LEADING_LABEL.match(line.text) if line is not None else None
-    return bool(label and label_role(label["label"]) == "progress") or bool(
-        line is not None and len(cells_of(line)) == 1 and not line.bold
-    )
+def _opens_comment(line: Line) -> bool:
+    label = LEADING_LABEL.match(line.text)
+    return bool(label and label_role(label["label"]) == "progress")
 
 
 def _fills_two_columns(lines: list[Line], starts: list[float], settings: ColumnsSettings) -> bool:
@@ -162,8 +168,8 @@ def _keeps_to(line: Line, starts: list[float], settings: ColumnsSettings) -> boo
         return True
     if line.x0 < starts[0] - settings.slack:
         return False
-    return not any(w.x0 < start - settings.slack < w.x1 for w in line.words for start in starts)
+    return not crosses_a_column(line, starts, settings.slack)
 
 
 def _column_of(word: Word, starts: list[float], settings: ColumnsSettings) -> int:
-    return max((i for i, s in enumerate(starts) if word.x0 >= s - settings.slack), default=0)
+    return column_at(word.x0, starts, settings.slack)

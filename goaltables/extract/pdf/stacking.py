@@ -16,7 +16,14 @@ from goaltables.extract.pdf.chunks import DEFAULT as ALIGNED
 from goaltables.extract.pdf.chunks import chunk_line
 from goaltables.extract.pdf.geometry import inside, overlap_share, overlaps
 from goaltables.extract.pdf.ruled import column_spans
-from goaltables.extract.pdf.words import Line, Word, cells_of, stands_out
+from goaltables.extract.pdf.words import (
+    Line,
+    Word,
+    cells_of,
+    column_at,
+    crosses_a_column,
+    stands_out,
+)
 from goaltables.extract.tables import BBox, RawTable, TableCell
 from goaltables.extract.textio import dehyphenate
 
@@ -36,6 +43,7 @@ class StackSettings:
 
 
 STACKING = StackSettings()
+_COLUMN_SLACK = 2.0  # points: a word this far left of a column's start is still in it
 
 
 def stack_pieces(
@@ -392,8 +400,7 @@ def _keeps_to_columns(line: Line, spans: list[tuple[float, float]]) -> bool:
     """No word of the line runs across a column's start, and it is not bold: a full-width
     row (a bold group row, a "Kommentar: …" row) stays whole."""
     starts = [left for left, _ in spans[1:]]
-    crossing = any(w.x0 < start - 2.0 < w.x1 for w in line.words for start in starts)
-    return not crossing and not line.bold
+    return not crosses_a_column(line, starts, _COLUMN_SLACK) and not line.bold
 
 
 def columns_apart(words: list[Word], spans: list[tuple[float, float]]) -> list[list[Word]]:
@@ -421,5 +428,4 @@ def _figures_apart(words: list[Word], spans: list[tuple[float, float]]) -> list[
 
 
 def _column(x0: float, spans: list[tuple[float, float]]) -> int:
-    starts = [i for i, (left, _) in enumerate(spans) if x0 >= left - 2.0]
-    return starts[-1] if starts else 0
+    return column_at(x0, [left for left, _ in spans], _COLUMN_SLACK)

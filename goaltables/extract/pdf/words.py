@@ -242,3 +242,15 @@ def cells_of(line: Line) -> list[list[Word]]:
 def stands_out(line: Line, body: float) -> bool:
     """Set larger than body text, or coloured: a heading's look, not a table row's."""
     return line.main_size > body + 0.4 or line.coloured
+
+
+def column_at(x0: float, starts: list[float], slack: float) -> int:
+    """The column a word starting at `x0` falls in: the last whose start it reaches, give or
+    take `slack` (a cell's text may start a little left of its column's edge)."""
+    return max((i for i, start in enumerate(starts) if x0 >= start - slack), default=0)
+
+
+def crosses_a_column(line: Line, starts: list[float], slack: float) -> bool:
+    """Whether a word of the line runs across a column's start, as a paragraph's or a
+    full-width row's words do, and no row kept to the columns does."""
+    return any(w.x0 < start - slack < w.x1 for w in line.words for start in starts)
