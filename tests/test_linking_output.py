@@ -73,8 +73,9 @@ def _report(path: Path, year: int, goal: str, measure: str) -> Path:
     return path
 
 
-def test_a_review_marked_same_links_the_pair(tmp_path: Path) -> None:
-    # Reworded and measured anew: the pair scores between review (55) and accept (72).
+def _reworded_pair(tmp_path: Path) -> tuple[Path, Path]:
+    """A goal reworded and measured anew from one year to the next: the pair scores between
+    review (55) and accept (72)."""
     old = _report(tmp_path / "2023.txt", 2023, "Kirjaston käyttö kasvaa.", "Lainat asukasta kohti")
     new = _report(
         tmp_path / "2024.txt",
@@ -82,6 +83,12 @@ def test_a_review_marked_same_links_the_pair(tmp_path: Path) -> None:
         "Kirjaston käyttäjät lisääntyvät selvästi.",
         "Kirjastokäynnit vuodessa",
     )
+    return old, new
+
+
+def test_a_review_marked_same_links_the_pair(tmp_path: Path) -> None:
+    # Reworded and measured anew: the pair scores between review (55) and accept (72).
+    old, new = _reworded_pair(tmp_path)
     out = tmp_path / "out"
     CliRunner().invoke(main, ["run", str(old), str(new), "-o", str(out)])
     with open(out / "review.csv", encoding="utf-8") as handle:
@@ -214,13 +221,7 @@ def test_a_mark_in_review_csv_is_recorded_and_holds(tmp_path: Path) -> None:
     """A person marks a pair same in OUT/review.csv and runs again without --decisions: the
     pair is linked, recorded in OUT/decisions.csv with its texts, gone from the rewritten
     review.csv, and still linked on the run after that."""
-    old = _report(tmp_path / "2023.txt", 2023, "Kirjaston käyttö kasvaa.", "Lainat asukasta kohti")
-    new = _report(
-        tmp_path / "2024.txt",
-        2024,
-        "Kirjaston käyttäjät lisääntyvät selvästi.",
-        "Kirjastokäynnit vuodessa",
-    )
+    old, new = _reworded_pair(tmp_path)
     out = tmp_path / "out"
     args = ["run", str(old), str(new), "-o", str(out)]
     assert CliRunner().invoke(main, args).exit_code == 0
