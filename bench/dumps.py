@@ -11,18 +11,27 @@ those fields: F1 = 2 * matched / (PDF records + dump records).
 
 `--corpus` scores the dumps of a generated layout corpus's PDFs (its pdf/ folder, every
 `--limit`-th document spread over the whole) against those PDFs' own records, the same way.
+With `--gold` it scores them against the corpus's gold instead, with ../shared/eval's
+score_real.py as the PDFs themselves are scored (`make corpus`): a dump is then judged by what
+the report says, not by how well the PDF reader read the same page.
+
+    python bench/dumps.py --modes layout,raw,default --corpus bench/.data/layout-corpus --gold
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import subprocess
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from goaltables.cli import main as goaltables_cli
 from goaltables.errors import GoalTablesError
 from goaltables.export.schema import RECORD_COLUMNS
 from goaltables.extract import extract
@@ -129,6 +138,73 @@ def _show(sample: str, mode: str, pdf: list[Record], dump: list[Record]) -> None
         print("  extra:", " | ".join(v[:40] for v in key if v))
 
 
+@dataclass(frozen=True)
+class GoldScore:
+    mode: str
+    gold: int
+    predicted: int
+    found: int
+
+    @property
+    def f1(self) -> float:
+        total = self.gold + self.predicted
+        return 2 * self.found / total if total else 1.0
+
+
+def gold_scores(modes: list[str], pdfs: list[Path], corpus: Path) -> list[GoldScore]:
+    """Each mode's dumps of the corpus PDFs scored against the corpus gold, summed."""
+    scores = []
+    for mode in modes:
+        per_document = dump_gold_scores(mode, pdfs, lambda pdf: corpus / "gold" / pdf.stem)
+        totals = [sum(s[k] for s in per_document.values()) for k in ("gold", "predicted", "found")]
+        scores.append(GoldScore(mode, *totals))
+    return scores
+
+
+def dump_gold_scores(
+    mode: str, pdfs: list[Path], gold_stem: Callable[[Path], Path]
+) -> dict[str, dict]:
+    """The dumps of the PDFs in one mode, run as a folder through `goaltables run` and each
+    scored by score_real.py against its PDF's gold (`gold_stem(pdf)` + ".gold.json", its
+    document renamed to the dump's file): the scorer's counts per PDF stem."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from layout_score import load_scorer, score_one  # bench code, beside this file
+
+    scorer = load_scorer(ROOT.parent / "shared" / "eval" / "score_real.py")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder, golds, out = Path(tmp) / "in", Path(tmp) / "gold", Path(tmp) / "out"
+        folder.mkdir()
+        golds.mkdir()
+        for pdf in pdfs:
+            make_dump(pdf, mode, folder).rename(folder / f"{pdf.stem}.txt")
+            gold_file = gold_stem(pdf).with_name(gold_stem(pdf).name + ".gold.json")
+            gold = json.loads(gold_file.read_text("utf-8"))
+            gold["document"] = f"{pdf.stem}.txt"
+            (golds / f"{pdf.stem}.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+        run_args = ["run", str(folder), "-o", str(out), "--no-cache", "-q"]
+        # A mode of which no dump gave a row stops the run: scored as nothing found.
+        with contextlib.suppress(SystemExit, GoalTablesError):
+            goaltables_cli(run_args, standalone_mode=False)
+        return {
+            g.name.removesuffix(".gold.json"): _gold_counts(scorer, score_one, out, g)
+            for g in sorted(golds.glob("*.gold.json"))
+        }
+
+
+def _gold_counts(scorer: object, score_one: object, out: Path, gold: Path) -> dict:
+    if (out / "goals.csv").exists():
+        return score_one(scorer, out, gold)  # type: ignore[operator]
+    records = json.loads(gold.read_text("utf-8"))["records"]
+    return {"gold": len(records), "predicted": 0, "found": 0}
+
+
+def _print_gold(scores: list[GoldScore], documents: int) -> None:
+    print("| mode | documents | gold | predicted | found | F1 |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for s in scores:
+        print(f"| {s.mode} | {documents} | {s.gold} | {s.predicted} | {s.found} | {s.f1:.3f} |")
+
+
 def _alike(a: Key, b: Key) -> int:
     return sum(x == y for x, y in zip(a, b, strict=True))
 
@@ -145,9 +221,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", default="", help="show what differs in these samples")
     parser.add_argument("--corpus", type=Path, help="a layout corpus folder (its pdf/ is read)")
     parser.add_argument("--limit", type=int, default=40, help="corpus documents, spread evenly")
+    parser.add_argument("--gold", action="store_true", help="score a corpus against its gold")
     args = parser.parse_args(argv)
     modes = args.modes.split(",")
     pdfs = corpus_pdfs(args.corpus, args.limit) if args.corpus else SAMPLE_PDFS
+    if args.gold:
+        if not args.corpus:
+            parser.error("--gold needs --corpus")
+        _print_gold(gold_scores(modes, pdfs, args.corpus), len(pdfs))
+        return 0
     scores = run(modes, pdfs, args.show)
     print("| sample | mode | PDF records | dump records | matched | F1 |")
     print("|---|---|---:|---:|---:|---:|")

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from goaltables.extract import extract
+from goaltables.extract.layout import layout_lines
 from goaltables.extract.layoutdump import is_layout_dump, read_layout
+from goaltables.extract.pdf.unruled import unruled_tables
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
@@ -27,7 +29,7 @@ LAYOUT_FLOOR = {
     "2022-outcome-landscape-merged-traffic-lights": 1.0,
     "2022-plan-ruled-merged-cells": 1.0,
     "2023-interim-html-borderless-svg-circles": 1.0,
-    "2023-outcome-company-cards-unruled-verdict-words": 0.82,
+    "2023-outcome-company-cards-unruled-verdict-words": 0.88,
     "2023-outcome-long-report-shaded-cards": 0.96,
     "2023-plan-goal-cards": 1.0,
     "2024-interim-landscape-scale-1-best": 1.0,
@@ -123,3 +125,129 @@ def test_a_layout_band_gives_its_rows_over_a_page_break() -> None:
         ],
         ["", "", "2. Vaihtuvuus alle kymmenen prosenttia.", "alle 10 %", "0"],
     ]
+
+
+# The kept layouts of the randomised corpus (samples/layouts, tests/data/layouts): each -layout
+# dump scored against the layout's gold by the shared scorer, as `make corpus` scores the
+# PDFs. F1 today per layout; a floor may only rise. Cards whose labels sit beside their values
+# (lc093, lc121), a group table whose goal rows keep a rating column (lc002) and a band that
+# opens each page without a header (lc140) are not read yet: named, not held at 0.
+KEPT_LAYOUT_FLOOR = {
+    "lc010-sv-group-glyph-docx": 0.6,
+    "lc016-sv-band-glyph-html": 0.72,
+    "lc046-sv-group-shading-html": 0.92,
+    "lc079-fi-goal_rows-glyph-html": 0.96,
+    "lc080-fi-band-word-html": 1.0,
+    "lc100-fi-band-shading-html": 0.8,
+    "lc112-fi-band-digit-docx": 0.84,
+}
+KEPT_NOT_READ_YET = {
+    "lc002-sv-group-ball_digit-docx",
+    "lc093-sv-cards-word-html",
+    "lc121-fi-cards-glyph-docx",
+    "lc140-fi-band-word-html",
+}
+KEPT_LAYOUTS = sorted(
+    p
+    for folder in (bench.ROOT / "samples" / "layouts", bench.ROOT / "tests" / "data" / "layouts")
+    for p in folder.glob("*.pdf")
+)
+
+
+@pytest.fixture(scope="module")
+def kept_layout_scores() -> dict[str, dict]:
+    return bench.dump_gold_scores("layout", KEPT_LAYOUTS, lambda pdf: pdf.with_suffix(""))
+
+
+def test_every_kept_layout_is_held_or_named() -> None:
+    assert {p.stem for p in KEPT_LAYOUTS} == set(KEPT_LAYOUT_FLOOR) | KEPT_NOT_READ_YET
+
+
+@pytest.mark.parametrize("name", sorted(KEPT_LAYOUT_FLOOR))
+def test_a_kept_layouts_dump_holds_its_level(kept_layout_scores: dict, name: str) -> None:
+    counts = kept_layout_scores[name]
+    f1 = 2 * counts["found"] / (counts["gold"] + counts["predicted"])
+    assert f1 >= KEPT_LAYOUT_FLOOR[name], f"{name}: {counts}"
+
+
+# A goal table of measures (no goal column) whose goals stand alone on a line over their
+# measures, bold in the PDF and plain in the dump; comment rows under each measure, and a
+# ball left on a line of its own.
+GROUPED = """\
+Gata och park
+
+Aktivitet                                                     Utfall  Målvärde 2024   Måluppfyllelse
+Kvaliteten i verksamheten ska stärkas inom given budgetram.
+Stärka det digitala läromedlet tillsammans med invånarna.     12,7    10,4
+                                                                                      ●
+Kommentar: Ledningsgruppen utvärderade lokalanvändningen under hösten.
+Införa samverkan med civilsamhället som pilot i två enheter.  13,6    8,7             ●
+Kommentar: Förvaltningen redovisade arbetssätten under våren.
+Starta energiuppföljningen i fastigheterna.                   2,7     3,5             ●
+Kommentar: Nämnden stärkte verksamhetens kvalitet under året.
+Det förebyggande arbetet ska bibehållas på en hög nivå under året.
+Se över samnyttjandet av lokaler som en del av strategin.     8,1     12,0            ●
+Kommentar: Förvaltningen planerade lokalanvändningen enligt plan. Nämnden följde upp
+lokalanvändningen under hösten.
+Utöka samverkan med civilsamhället med projektmedel.          12,2    9,0             ●
+Kommentar: Projektgruppen utvärderade invånarnas synpunkter.
+Stärka ungdomsrådets arbete i alla verksamheter.              9,4     8,0             ●
+"""
+
+
+def test_a_dumps_goal_rows_over_measures_name_their_goal(tmp_path: Path) -> None:
+    path = tmp_path / "grouped.txt"
+    path.write_text(GROUPED, encoding="utf-8")
+    records = extract(path, path.name).records
+    assert [(r.goal, r.measure) for r in records] == [
+        (
+            "Kvaliteten i verksamheten ska stärkas inom given budgetram.",
+            "Stärka det digitala läromedlet tillsammans med invånarna.",
+        ),
+        (
+            "Kvaliteten i verksamheten ska stärkas inom given budgetram.",
+            "Införa samverkan med civilsamhället som pilot i två enheter.",
+        ),
+        (
+            "Kvaliteten i verksamheten ska stärkas inom given budgetram.",
+            "Starta energiuppföljningen i fastigheterna.",
+        ),
+        (
+            "Det förebyggande arbetet ska bibehållas på en hög nivå under året.",
+            "Se över samnyttjandet av lokaler som en del av strategin.",
+        ),
+        (
+            "Det förebyggande arbetet ska bibehållas på en hög nivå under året.",
+            "Utöka samverkan med civilsamhället med projektmedel.",
+        ),
+        (
+            "Det förebyggande arbetet ska bibehållas på en hög nivå under året.",
+            "Stärka ungdomsrådets arbete i alla verksamheter.",
+        ),
+    ]
+    assert [r.actual for r in records] == ["12,7", "13,6", "2,7", "8,1", "12,2", "9,4"]
+    assert records[3].progress == (
+        "Förvaltningen planerade lokalanvändningen enligt plan. Nämnden följde upp "
+        "lokalanvändningen under hösten."
+    )
+
+
+def test_a_plain_header_takes_its_wrapped_words_and_not_the_first_row() -> None:
+    # No bold parts a dump's header from its rows: the header's wrapped line goes on its
+    # words or dates them; the first row's cells open in capitals and figures.
+    text = [
+        "Toiminnallinen        Toimenpide          Toteuma    Arvio",
+        "tavoite                                   2023       toteutumi",
+        "                                                     sesta",
+        "Asukkaiden osallisuus Asiakaskäynnit      69 432     2",
+    ]
+    lines = layout_lines(text)
+    [table] = unruled_tables(lines, 1, 10.0, [])
+    cells = [[c.text.replace("\n", " ") if c else "" for c in row] for row in table.rows]
+    assert cells[0] == [
+        "Toiminnallinen tavoite",
+        "Toimenpide",
+        "Toteuma 2023",
+        "Arvio toteutumi sesta",
+    ]
+    assert cells[1] == ["Asukkaiden osallisuus", "Asiakaskäynnit", "69 432", "2"]

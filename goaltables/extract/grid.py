@@ -72,6 +72,7 @@ class Grid:
 # A goal or outcome header with a year or date over it holds values: "Tavoite 2023" is the
 # target, "Toteuma 31.8." the actual value (the 2023 goal cards, the Chromium sample).
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d{1,2}\.\d{1,2}\.|\bT[AP]\b")
+_BALLS_ONLY = re.compile(r"^\s*[●⬤○◯◉]+\s*$")  # a ball's glyph and nothing else
 _DATED_ROLES = {"goal": "target", "progress": "actual"}
 
 
@@ -201,14 +202,17 @@ def _texts_are_progress(roles: list[str | None], grid: Grid) -> None:
 
 def _colours_are_rating(roles: list[str | None], grid: Grid) -> None:
     """With no rating column, a column of colours and no words (a ball under "Måluppfyllelse",
-    which names progress) is the rating: what a column holds outweighs what it is called."""
+    which names progress) is the rating: what a column holds outweighs what it is called. A
+    ball whose colour a text dump lost still shows the column's kind."""
     if "rating" in roles:
         return
     for i, role in enumerate(roles):
         cells = [r.cells[i] for r in grid.rows if i < len(r.cells)]
-        coloured = [c for c in cells if c.colour]
+        coloured = [c for c in cells if c.colour or _BALLS_ONLY.match(c.text)]
         shown = [c for c in cells if c.colour or c.text.strip()]
-        wordless = bool(coloured) and all(not clean_cell(c.text) for c in coloured)
+        wordless = bool(coloured) and all(
+            not clean_cell(c.text) or _BALLS_ONLY.match(c.text) for c in coloured
+        )
         if role != "area" and wordless and len(coloured) * 2 >= len(shown):
             roles[i] = "rating"
             return

@@ -23,9 +23,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from goaltables.extract.assemble import (
+    LEADING_LABEL,
     BandBuilder,
     Card,
     Row,
@@ -44,11 +45,15 @@ from goaltables.extract.numbering import split_item_number
 from goaltables.extract.pdf.aligned import aligned_tables
 from goaltables.extract.pdf.chunks import Column, chunk_line
 from goaltables.extract.pdf.columns import column_of
+from goaltables.extract.pdf.unruled import unruled_tables
 from goaltables.extract.pdf.words import Line
 from goaltables.extract.tables import Heading, RawTable, TableCell
 from goaltables.extract.textio import dehyphenate
 
 _LINE_PITCH = 12.0  # as layout.layout_lines sets lines
+# The header-led finder's table replaces the aligned finder's on its lines when it reads this
+# many times their lines: a line more or less is where the two end a table, not a lost rest.
+_READS_MORE = 1.25
 _CHAR_WIDTH = 6.0
 _FONT_SIZE = 10.0
 _GLYPHS = re.compile(r"^[\s●○◯⬤•■□▲▼◆◇★☆✓✔✗✘]+$")
@@ -173,7 +178,81 @@ def _goal_tables(
             found.append(regrouped)
     # A card's label rows the finder saw as a table of their own are read again with its
     # measures (`_card_top`): the one inside the other goes.
-    return [t for t in found if not any(u is not t and _within(t, u) for u in found)]
+    found = [t for t in found if not any(u is not t and _within(t, u) for u in found)]
+    return _with_header_led(found, lines, page)
+
+
+def _with_header_led(found: list[RawTable], lines: list[Line], page: int) -> list[RawTable]:
+    """The goal tables the PDF's header-led finder reads on the page (one algorithm for PDFs
+    and text), in place of the aligned finder's tables on the same lines when they read more
+    of them by far: an aligned reading that stops short (at a comment row, a goal alone on
+    its line) or runs two cards into one has lost rows. Tables are compared in clusters of
+    those sharing lines (two stacked cards against the one table the aligned finder made)."""
+    led = [t for t in unruled_tables(lines, page, _FONT_SIZE, []) if _is_goal(t)]
+    chosen = [t for t in found if not any(_lines_overlap(t, u) for u in led)]
+    chosen += [u for u in led if not any(_lines_overlap(t, u) for t in found)]
+    for aligned, header_led in _clusters(found, led):
+        wins = _line_count(header_led) > _line_count(aligned) * _READS_MORE
+        chosen += header_led if wins else aligned
+    return sorted((_goal_rows_marked(t) for t in chosen), key=lambda t: t.bbox[1])
+
+
+def _clusters(
+    left: list[RawTable], right: list[RawTable]
+) -> list[tuple[list[RawTable], list[RawTable]]]:
+    """Groups of tables of the two lists linked by shared lines, each as (left's, right's);
+    tables sharing no line with the other list are in none."""
+    clusters: list[tuple[list[RawTable], list[RawTable]]] = []
+    for table in left:
+        linked = [u for u in right if _lines_overlap(table, u)]
+        if not linked:
+            continue
+        joined = [c for c in clusters if any(_holds(c[1], u) for u in linked)]
+        lefts, rights = [table], list(linked)
+        for c in joined:
+            lefts += c[0]
+            rights += [u for u in c[1] if not _holds(rights, u)]
+        clusters = [c for c in clusters if not any(c is j for j in joined)]
+        clusters.append((lefts, rights))
+    return clusters
+
+
+def _holds(tables: list[RawTable], table: RawTable) -> bool:
+    return any(t is table for t in tables)
+
+
+def _line_count(tables: RawTable | list[RawTable]) -> int:
+    group = tables if isinstance(tables, list) else [tables]
+    return sum(_line_range(t)[1] - _line_range(t)[0] + 1 for t in group)
+
+
+def _goal_rows_marked(table: RawTable) -> RawTable:
+    """A dump has lost the weight that sets a goal's row apart in a table of measures (a
+    group row, bold in the PDF). Its structure still shows it: in a table with no goal column,
+    a sentence alone in the first column, not a comment, over a row that fills other columns
+    too, names the goal of the rows below. Such a cell is marked as the PDF sets it."""
+    header = band_header(table)
+    if header is None or "goal" in {header_role(text) for text in header}:
+        return table
+    rows = table.rows
+    for above, below in pairwise(rows):
+        filled = [i for i, c in enumerate(above) if c is not None and c.text.strip()]
+        first = above[0] if above else None
+        if filled != [0] or first is None or not _SENTENCE_DONE.search(first.text.strip()):
+            continue
+        if LEADING_LABEL.match(first.text) or _filled_columns(below) < 2:
+            continue
+        above[0] = replace(first, bold=True)
+    return table
+
+
+def _filled_columns(row: list[TableCell | None]) -> int:
+    return sum(1 for c in row if c is not None and c.text.strip())
+
+
+def _lines_overlap(a: RawTable, b: RawTable) -> bool:
+    (a0, a1), (b0, b1) = _line_range(a), _line_range(b)
+    return a0 <= b1 and b0 <= a1
 
 
 def _within(inner: RawTable, outer: RawTable) -> bool:

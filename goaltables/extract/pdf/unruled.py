@@ -37,6 +37,8 @@ from goaltables.extract.textio import dehyphenate
 _SPACE_EMS = 0.35
 # A word may start this far (points) left of its column's header and still belong to it.
 _ALIGN_SLACK = 3.0
+# A header's wrapped cell that dates it: "TP 2021", "2023", "31.8.", "(1-4)".
+_HEADER_DATE = re.compile(r"^(?:\(|(?:[A-ZÅÄÖ]{1,3}\s?)?(?:19|20)\d\d\b|\d{1,2}\.\d{1,2}\.)")
 _LEGEND_ENTRY = re.compile(r"(?:^|\s)[\d–-]\s*=\s*\w")
 # Vertical gaps, in line heights: wider than ROW ends a row, wider than TABLE ends the table.
 _ROW_GAP = 0.5
@@ -237,6 +239,8 @@ def _with_continuation(
         placed = [_column_of(w.x0, starts) for w in below.words]
         if any(i is None for i in placed) or not _styled_alike(lines[index], below):
             break
+        if not lines[index].bold and not _wraps_header_words(below):
+            break  # no style to go by: a first row's cells open in capitals or figures
         if below.text.rstrip().endswith(".") or _is_prose(below, header):
             break  # a bold sentence under the header is a row (a goal), not more header
         for word, column in zip(below.words, placed, strict=True):
@@ -247,6 +251,15 @@ def _with_continuation(
         HeaderCell(t, c.x0, header_role(t) or c.role) for t, c in zip(texts, header, strict=True)
     ]
     return joined, last
+
+
+def _wraps_header_words(below: Line) -> bool:
+    """A header's wrapped line goes on its words ('tavoite', 'toteutumi' / 'sesta') or dates
+    them ('TP 2021', '2023', '(1-4)'), in each of its cells; a row's cells open a sentence, a
+    name or a figure. What a header set in plain text (a text dump) shows, where no bold
+    parts it from its rows."""
+    texts = [" ".join(w.text for w in cell) for cell in cells_of(below)]
+    return all(t[:1].islower() or _HEADER_DATE.match(t) for t in texts)
 
 
 def _styled_alike(header: Line, below: Line) -> bool:
