@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+import subprocess
 from pathlib import Path
 
 import lxml.html
@@ -18,7 +19,7 @@ from goaltables.cli import main
 from goaltables.export.schema import GOALS
 from goaltables.extract import READERS, extract
 from goaltables.inputs import collect_inputs
-from tests.golden_samples import SAMPLES
+from tests.golden_samples import ROOT, SAMPLES
 from tests.truth import compare
 
 ODT = SAMPLES / "formats" / "2022-outcome-merged-traffic-lights.odt"
@@ -57,6 +58,43 @@ def test_without_libreoffice_the_run_ends_well_and_tries_again_later(
     assert code == 0, said
     assert "nothing changed" not in said
     assert "2 files: 2 read, 0 failed; 36 rows" in said
+
+
+def _shim(path: Path, script: str) -> None:
+    path.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    path.chmod(0o755)
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_make_run_goes_on_where_libreoffice_cannot_be_installed(tmp_path: Path) -> None:
+    """`make run` on a machine without LibreOffice, as a user who is not root: the install is
+    tried and fails, and the run goes on. PATH holds only shims (no soffice, an apt-get that
+    fails as for a non-root user and records its call); BIN's goaltables records its call, and
+    the stamp says the .venv is made."""
+    calls, shims, bin_folder = tmp_path / "calls", tmp_path / "path", tmp_path / "bin"
+    shims.mkdir()
+    bin_folder.mkdir()
+    for tool in ("make", "dirname", "readlink"):
+        (shims / tool).symlink_to(str(shutil.which(tool)))
+    _shim(shims / "apt-get", f'echo "apt-get $*" >> {calls}; exit 100')
+    _shim(bin_folder / "goaltables", f'echo "goaltables $*" >> {calls}')
+    (tmp_path / "stamp").touch()
+    out = tmp_path / "out"
+    variables = [f"BIN={bin_folder}", f"STAMP={tmp_path / 'stamp'}", f"OUT={out}"]
+    done = subprocess.run(
+        ["make", "--no-print-directory", "run", *variables],
+        cwd=ROOT,
+        env={"PATH": str(shims), "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "could not install LibreOffice" in done.stdout
+    assert "going on without LibreOffice" in done.stdout
+    said = calls.read_text("utf-8").splitlines()
+    assert said[0] == "apt-get update -q"  # it was tried
+    assert said[-1].startswith("goaltables run samples ") and said[-1].endswith(f"-o {out}")
 
 
 # --- 2. Safe folders ----------------------------------------------------------------------------
