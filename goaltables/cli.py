@@ -74,7 +74,7 @@ _LANG = click.option(
     "--lang",
     type=click.Choice(languages()),
     default=None,
-    help="The language of report.html.  [default: the documents' language, fi or sv]",
+    help="The report page's language.  [default: the documents' language, fi or sv]",
 )
 
 
