@@ -361,8 +361,7 @@ def _broken_reader(*arguments: object) -> None:
 
 # --- 7. A report a council can use: `run` writes the page, in the language asked for ----------
 
-# The 2022 outcome as a Finnish CSV (`;`, as Excel saves it): 27 rows of 15 goals, read in a second.
-FINNISH_CSV = SAMPLES / "formats" / "2022-outcome-merged-traffic-lights.csv"
+# CSV_SAMPLE, the 2022 outcome as Finnish Excel saves it: 27 rows of 15 goals, read in a second.
 SWEDISH_TEXT = SAMPLES / "2022-interim-sv-delarsrapport.txt"
 
 
@@ -376,7 +375,7 @@ def _summary(page: lxml.html.HtmlElement) -> str:
 
 def test_run_writes_the_page_in_the_language_asked_for(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    code, _, said = _invoke("run", FINNISH_CSV, "-o", out, "--lang", "sv")
+    code, _, said = _invoke("run", CSV_SAMPLE, "-o", out, "--lang", "sv")
     assert code == 0, said
     page = _page(out)
     assert page.get("lang") == "sv"
@@ -395,7 +394,7 @@ def test_run_writes_the_page_in_the_language_asked_for(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("sample", "lang", "summary", "column"),
     [
-        (FINNISH_CSV, "fi", "15 tavoitetta 1 asiakirjassa. ", "2022 tilinpäätös"),
+        (CSV_SAMPLE, "fi", "15 tavoitetta 1 asiakirjassa. ", "2022 tilinpäätös"),
         (SWEDISH_TEXT, "sv", "4 mål i 1 dokument. ", "2022 delårsrapport"),
     ],
 )
@@ -413,24 +412,24 @@ def test_run_writes_the_page_in_the_documents_language(
 
 def test_another_lang_rewrites_the_page_and_the_same_options_skip(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert _invoke("run", FINNISH_CSV, "-o", out)[0] == 0
+    assert _invoke("run", CSV_SAMPLE, "-o", out)[0] == 0
     finnish, goals = (out / "report.html").read_bytes(), (out / "goals.csv").read_bytes()
-    code, _, said = _invoke("run", FINNISH_CSV, "-o", out)
+    code, _, said = _invoke("run", CSV_SAMPLE, "-o", out)
     assert code == 0 and said.endswith("nothing changed since the last run\n"), said
-    code, _, said = _invoke("run", FINNISH_CSV, "-o", out, "--lang", "en")
+    code, _, said = _invoke("run", CSV_SAMPLE, "-o", out, "--lang", "en")
     assert code == 0 and "nothing changed" not in said, said
     assert _page(out).get("lang") == "en"
     assert _summary(_page(out)).startswith("15 goals in 1 document. ")
     assert (out / "goals.csv").read_bytes() == goals  # only the page's words changed
     english = (out / "report.html").read_bytes()
-    code, _, said = _invoke("run", FINNISH_CSV, "-o", out, "--lang", "en")
+    code, _, said = _invoke("run", CSV_SAMPLE, "-o", out, "--lang", "en")
     assert code == 0 and said.endswith("nothing changed since the last run\n"), said
     assert (out / "report.html").read_bytes() == english
     # Back to the documents' language; and a page removed by hand is written again.
-    assert _invoke("run", FINNISH_CSV, "-o", out)[0] == 0
+    assert _invoke("run", CSV_SAMPLE, "-o", out)[0] == 0
     assert (out / "report.html").read_bytes() == finnish
     (out / "report.html").unlink()
-    code, _, said = _invoke("run", FINNISH_CSV, "-o", out)
+    code, _, said = _invoke("run", CSV_SAMPLE, "-o", out)
     assert code == 0 and "nothing changed" not in said, said
     assert (out / "report.html").read_bytes() == finnish
 
@@ -439,7 +438,7 @@ def test_a_page_that_cannot_be_made_replaces_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
-    assert _invoke("run", FINNISH_CSV, "-o", out)[0] == 0
+    assert _invoke("run", CSV_SAMPLE, "-o", out)[0] == 0
     names = ("report.html", "goals.csv", "goals.xlsx", "datapackage.json")
     before = {name: (out / name).read_bytes() for name in names}
 
@@ -448,7 +447,7 @@ def test_a_page_that_cannot_be_made_replaces_nothing(
 
     with monkeypatch.context() as patched:
         patched.setattr("goaltables.export.dataset.report_page", broken)
-        code, _, said = _invoke("run", FINNISH_CSV, "-o", out, "--lang", "sv")
+        code, _, said = _invoke("run", CSV_SAMPLE, "-o", out, "--lang", "sv")
     assert code == 1
     assert said.splitlines()[-1] == (
         f"error: {out}/report.html: could not be written (RuntimeError: no room for the page)"
@@ -456,6 +455,6 @@ def test_a_page_that_cannot_be_made_replaces_nothing(
     assert {name: (out / name).read_bytes() for name in names} == before
     assert sorted(p.name for p in out.iterdir() if p.name.endswith(".tmp")) == []
     # Nothing vouches for the old set under the new options: the next run writes the page.
-    code, _, said = _invoke("run", FINNISH_CSV, "-o", out, "--lang", "sv")
+    code, _, said = _invoke("run", CSV_SAMPLE, "-o", out, "--lang", "sv")
     assert code == 0 and "nothing changed" not in said, said
     assert _page(out).get("lang") == "sv"
