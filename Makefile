@@ -32,7 +32,6 @@ run: $(STAMP) ## Run goaltables on samples/ and the real seeds into out/, with o
 	@$(MAKE) --no-print-directory libreoffice || \
 	  echo "going on without LibreOffice: the .doc, .odt and .rtf samples are skipped, the run still ends well"
 	$(BIN)/goaltables run samples $(SEEDS) -o $(OUT)
-	$(BIN)/goaltables report $(OUT)
 
 test: $(STAMP) libreoffice chromium poppler ## Run the tests, then the linters
 	$(BIN)/pytest

@@ -30,6 +30,7 @@ from goaltables.workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits, call_
 
 if TYPE_CHECKING:
     from goaltables.console import ProgressReport
+    from goaltables.export.dataset import ExportSettings
     from goaltables.export.runstate import LastRun
     from goaltables.inputs import InputFile
     from goaltables.pipeline import Result
@@ -67,6 +68,13 @@ _MEMORY = click.option(
     metavar="MB",
     help="Memory one file may take (what the process reading it, and LibreOffice, may map "
     "beyond what it starts with); 0: no limit.",
+)
+
+_LANG = click.option(
+    "--lang",
+    type=click.Choice(languages()),
+    default=None,
+    help="The report page's language.  [default: the documents' language, fi or sv]",
 )
 
 
@@ -185,8 +193,9 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_out_option(
     "Folder for goals, documents, links, comparison, problems (CSV, Parquet), goals.xlsx, "
-    "datapackage.json and review.csv; - writes the goals table to stdout as CSV."
+    "datapackage.json, review.csv and report.html; - writes the goals table to stdout as CSV."
 )
+@_LANG
 @click.option(
     "--excel",
     is_flag=True,
@@ -243,6 +252,7 @@ def run(
     no_cache: bool,
     force: bool,
     password: str | None,
+    lang: str | None,
 ) -> None:
     """Extract, normalize and export every report in INPUTS: files, folders (read
     recursively; a file is taken by its content, whatever its name) and glob patterns.
@@ -257,6 +267,7 @@ def run(
     \b
     Example:
       goaltables run reports/ 2021-toteuma.txt -o out/ --excel
+      goaltables run reports/ -o out/ --lang sv
       goaltables run 'archive/**/*.pdf' -o out/ --jobs 4 --timeout 120
       goaltables run reports/ -o out/ --decisions my-decisions.csv
       goaltables run archive/ -o out/ --manifest archive/manifest.csv
@@ -295,11 +306,13 @@ def run(
             strict,
             _bytes_of(manifest),
             decisions_key(gathered.decisions),
+            lang,  # the page's language: another --lang rewrites report.html
         )
         last = None if (force or no_cache or to_stdout) else runstate.current_run(out_dir, key)
         if last is not None:
             _repeat(last)
         # Only a run with work to do pays for pandas, pyarrow and the linking's libraries.
+        from goaltables.export.dataset import ExportSettings
         from goaltables.pipeline import run_identified
 
         default_cache = None if to_stdout else out_dir / ".cache"
@@ -334,14 +347,19 @@ def run(
             click.echo("interrupted; the outputs were not rewritten", err=True)
             sys.exit(EXIT_INTERRUPTED)
         progress.close()
-        _finish(result, out_dir, excel, progress, key if not no_cache else None)
+        settings = ExportSettings(excel=excel, report=ReportSettings(lang=lang))
+        _finish(result, out_dir, settings, progress, key if not no_cache else None)
     finally:
         if claim is not None:
             claim.release()
 
 
 def _finish(
-    result: Result, out_dir: Path, excel: bool, progress: ProgressReport, key: str | None
+    result: Result,
+    out_dir: Path,
+    settings: ExportSettings,
+    progress: ProgressReport,
+    key: str | None,
 ) -> None:
     """Write the outputs, say how the run went and exit with its code; the run is recorded
     under `key` (None: not recorded) when no failure may pass on the next run."""
@@ -352,7 +370,7 @@ def _finish(
     if not result.read_sources:  # a machine without the tool, a folder of broken files
         _say(f"error: {nothing_read(result)}")
         sys.exit(EXIT_SOME_FAILED)
-    written = _write_outputs(result, out_dir, excel)
+    written = _write_outputs(result, out_dir, settings)
     place = "stdout" if out_dir == DASH else f"{out_dir}/"
     said = summary(result, place, progress.from_cache)
     _inform(said)
@@ -401,12 +419,12 @@ def _repeat(last: LastRun) -> None:
     sys.exit(last.exit_code)
 
 
-def _write_outputs(result: Result, out_dir: Path, excel: bool) -> list[Path]:
-    """The dataset into `out_dir`, or the goals table on stdout (`-o -`: nothing written)."""
-    from goaltables.export.dataset import ExportSettings, goals_csv, write_dataset
+def _write_outputs(result: Result, out_dir: Path, settings: ExportSettings) -> list[Path]:
+    """The dataset and its page into `out_dir`, or the goals table on stdout (`-o -`: nothing
+    written)."""
+    from goaltables.export.dataset import goals_csv, write_dataset
     from goaltables.export.runstate import forget_run
 
-    settings = ExportSettings(excel=excel)
     if out_dir == DASH:
         click.echo(goals_csv(result.records, settings), nl=False)
         return []
@@ -434,12 +452,7 @@ def _bytes_of(path: Path | None) -> bytes | None:
     default=None,
     help="The HTML file to write.  [default: DATASET/report.html]",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(languages()),
-    default=None,
-    help="The page's language.  [default: the documents' language, fi or sv]",
-)
+@_LANG
 @_verbosity
 def report(dataset: Path, target: Path | None, lang: str | None) -> None:
     """Write one web page of how goals fared document by document, from a DATASET folder

@@ -49,6 +49,7 @@ def test_run_writes_the_dataset(reports: Path, tmp_path: Path) -> None:
         "links.parquet",
         "problems.csv",
         "problems.parquet",
+        "report.html",
         "review.csv",
     ]
     goals = pd.read_csv(out / "goals.csv", dtype=str, keep_default_na=False)

@@ -6,8 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+import subprocess
 from pathlib import Path
 
+import lxml.html
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -17,7 +19,7 @@ from goaltables.cli import main
 from goaltables.export.schema import GOALS
 from goaltables.extract import READERS, extract
 from goaltables.inputs import collect_inputs
-from tests.golden_samples import SAMPLES
+from tests.golden_samples import ROOT, SAMPLES
 from tests.truth import compare
 
 ODT = SAMPLES / "formats" / "2022-outcome-merged-traffic-lights.odt"
@@ -50,8 +52,7 @@ def test_without_libreoffice_the_run_ends_well_and_tries_again_later(
     assert "2 files: 1 read, 0 failed; 1 skipped for want of a tool" in said
     problems = pd.read_csv(out / "problems.csv", dtype=str)
     assert problems.set_index("source").loc["outcome.odt", "kind"] == "missing-tool"
-    code, _, said = _invoke("report", out)
-    assert code == 0 and (out / "report.html").exists(), said
+    assert _page(out).get("lang") == "fi"  # the run wrote the page with the rest
     # LibreOffice is there now: the file is read, neither "nothing changed" nor a cached failure.
     code, _, said = _invoke("run", folder, "-o", out, *IN_PROCESS)
     assert code == 0, said
@@ -59,7 +60,61 @@ def test_without_libreoffice_the_run_ends_well_and_tries_again_later(
     assert "2 files: 2 read, 0 failed; 36 rows" in said
 
 
+def test_a_relative_out_reads_through_libreoffice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make run` gives `-o out`: the temporary folder LibreOffice's profile lives in is named
+    whole, or the file URI of the profile cannot be made (an internal-error per file, exit 1)."""
+    shutil.copy(ODT, tmp_path / "outcome.odt")
+    monkeypatch.chdir(tmp_path)
+    code, _, said = _invoke("run", "outcome.odt", "-o", "out", "--jobs", "1")
+    assert code == 0, said
+    assert "1 files: 1 read, 0 failed; 27 rows" in said
+
+
+def _shim(path: Path, script: str) -> None:
+    path.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    path.chmod(0o755)
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_make_run_goes_on_where_libreoffice_cannot_be_installed(tmp_path: Path) -> None:
+    """`make run` on a machine without LibreOffice, as a user who is not root: the install is
+    tried and fails, and the run goes on. PATH holds only shims (no soffice, an apt-get that
+    fails as for a non-root user and records its call); BIN's goaltables records its call, and
+    the stamp says the .venv is made."""
+    calls, shims, bin_folder = tmp_path / "calls", tmp_path / "path", tmp_path / "bin"
+    shims.mkdir()
+    bin_folder.mkdir()
+    for tool in ("make", "dirname", "readlink"):
+        (shims / tool).symlink_to(str(shutil.which(tool)))
+    _shim(shims / "apt-get", f'echo "apt-get $*" >> {calls}; exit 100')
+    _shim(bin_folder / "goaltables", f'echo "goaltables $*" >> {calls}')
+    (tmp_path / "stamp").touch()
+    out = tmp_path / "out"
+    variables = [f"BIN={bin_folder}", f"STAMP={tmp_path / 'stamp'}", f"OUT={out}"]
+    done = subprocess.run(
+        ["make", "--no-print-directory", "run", *variables],
+        cwd=ROOT,
+        env={"PATH": str(shims), "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "could not install LibreOffice" in done.stdout
+    assert "going on without LibreOffice" in done.stdout
+    said = calls.read_text("utf-8").splitlines()
+    assert said[0] == "apt-get update -q"  # it was tried
+    assert said[-1].startswith("goaltables run samples ") and said[-1].endswith(f"-o {out}")
+
+
 # --- 2. Safe folders ----------------------------------------------------------------------------
+
+
+def _kept(out: Path) -> dict[str, bytes]:
+    """The outputs a run that reads nothing must leave as they were."""
+    return {name: (out / name).read_bytes() for name in ("goals.csv", "report.html")}
 
 
 @pytest.fixture
@@ -91,7 +146,7 @@ def test_a_run_never_reads_its_own_outputs(
 def test_inputs_without_reports_replace_nothing(reports: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert _invoke("run", reports, "-o", out)[0] == 0
-    before = (out / "goals.csv").read_bytes()
+    before = _kept(out)
     empty = tmp_path / "empty"
     empty.mkdir()
     (empty / "manifest.csv").write_text("path,organisation,year,phase,series\n", "utf-8")
@@ -100,7 +155,7 @@ def test_inputs_without_reports_replace_nothing(reports: Path, tmp_path: Path) -
     assert said.splitlines() == [
         f"error: {empty}: no report file in it: nothing was read, no output replaced"
     ]
-    assert (out / "goals.csv").read_bytes() == before
+    assert _kept(out) == before
 
 
 def test_a_run_that_reads_no_file_replaces_nothing(
@@ -108,7 +163,7 @@ def test_a_run_that_reads_no_file_replaces_nothing(
 ) -> None:
     out = tmp_path / "out"
     assert _invoke("run", reports, "-o", out)[0] == 0
-    before = (out / "goals.csv").read_bytes()
+    before = _kept(out)
     unread = tmp_path / "unread"
     unread.mkdir()
     (unread / "rikki.txt").write_bytes(bytes(range(256)) * 4)
@@ -120,7 +175,7 @@ def test_a_run_that_reads_no_file_replaces_nothing(
         "error: 2 files: 0 read, 1 failed (1 encoding); 1 skipped for want of a tool (see "
         "above); nothing was read, so no output was replaced"
     )
-    assert (out / "goals.csv").read_bytes() == before
+    assert _kept(out) == before
 
 
 def test_manifest_rows_that_match_no_input_are_reported(reports: Path, tmp_path: Path) -> None:
@@ -302,3 +357,104 @@ def test_verbose_shows_the_traceback_of_a_readers_bug(
 
 def _broken_reader(*arguments: object) -> None:
     raise RuntimeError("a reader's bug")
+
+
+# --- 7. A report a council can use: `run` writes the page, in the language asked for ----------
+
+# CSV_SAMPLE, the 2022 outcome as Finnish Excel saves it: 27 rows of 15 goals, read in a second.
+SWEDISH_TEXT = SAMPLES / "2022-interim-sv-delarsrapport.txt"
+
+
+def _page(out: Path) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring((out / "report.html").read_text("utf-8"))
+
+
+def _summary(page: lxml.html.HtmlElement) -> str:
+    return str(page.xpath('string(//p[@class="summary"])'))
+
+
+def test_run_writes_the_page_in_the_language_asked_for(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, _, said = _invoke("run", CSV_SAMPLE, "-o", out, "--lang", "sv")
+    assert code == 0, said
+    page = _page(out)
+    assert page.get("lang") == "sv"
+    assert page.findtext(".//title") == page.findtext(".//h1") == "Målens utfall år för år"
+    assert _summary(page).startswith("15 mål i 1 dokument. Klicka på ett mål")  # sv counts
+    header = [th.text_content() for th in page.xpath("(//table)[1]/thead/tr/th")]
+    assert header == ["Mål", "2022 bokslut"]
+    legend = page.xpath("string(//ul[@class='legend'])")
+    assert "delvis uppnått" in legend and "inte uppnått" in legend
+    # The page run writes is the one `goaltables report` writes from the files.
+    code, _, said = _invoke("report", out, "--lang", "sv", "-o", out / "again.html")
+    assert code == 0, said
+    assert (out / "again.html").read_bytes() == (out / "report.html").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("sample", "lang", "summary", "column"),
+    [
+        (CSV_SAMPLE, "fi", "15 tavoitetta 1 asiakirjassa. ", "2022 tilinpäätös"),
+        (SWEDISH_TEXT, "sv", "4 mål i 1 dokument. ", "2022 delårsrapport"),
+    ],
+)
+def test_run_writes_the_page_in_the_documents_language(
+    tmp_path: Path, sample: Path, lang: str, summary: str, column: str
+) -> None:
+    out = tmp_path / "out"
+    code, _, said = _invoke("run", sample, "-o", out)
+    assert code == 0, said
+    page = _page(out)
+    assert page.get("lang") == lang
+    assert _summary(page).startswith(summary)
+    assert [th.text_content() for th in page.xpath("(//table)[1]/thead/tr/th")][1] == column
+
+
+def test_another_lang_rewrites_the_page_and_the_same_options_skip(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _invoke("run", CSV_SAMPLE, "-o", out)[0] == 0
+    finnish, goals = (out / "report.html").read_bytes(), (out / "goals.csv").read_bytes()
+    code, _, said = _invoke("run", CSV_SAMPLE, "-o", out)
+    assert code == 0 and said.endswith("nothing changed since the last run\n"), said
+    code, _, said = _invoke("run", CSV_SAMPLE, "-o", out, "--lang", "en")
+    assert code == 0 and "nothing changed" not in said, said
+    assert _page(out).get("lang") == "en"
+    assert _summary(_page(out)).startswith("15 goals in 1 document. ")
+    assert (out / "goals.csv").read_bytes() == goals  # only the page's words changed
+    english = (out / "report.html").read_bytes()
+    code, _, said = _invoke("run", CSV_SAMPLE, "-o", out, "--lang", "en")
+    assert code == 0 and said.endswith("nothing changed since the last run\n"), said
+    assert (out / "report.html").read_bytes() == english
+    # Back to the documents' language; and a page removed by hand is written again.
+    assert _invoke("run", CSV_SAMPLE, "-o", out)[0] == 0
+    assert (out / "report.html").read_bytes() == finnish
+    (out / "report.html").unlink()
+    code, _, said = _invoke("run", CSV_SAMPLE, "-o", out)
+    assert code == 0 and "nothing changed" not in said, said
+    assert (out / "report.html").read_bytes() == finnish
+
+
+def test_a_page_that_cannot_be_made_replaces_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    assert _invoke("run", CSV_SAMPLE, "-o", out)[0] == 0
+    names = ("report.html", "goals.csv", "goals.xlsx", "datapackage.json")
+    before = {name: (out / name).read_bytes() for name in names}
+
+    def broken(*arguments: object) -> str:
+        raise RuntimeError("no room for the page")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("goaltables.export.dataset.report_page", broken)
+        code, _, said = _invoke("run", CSV_SAMPLE, "-o", out, "--lang", "sv")
+    assert code == 1
+    assert said.splitlines()[-1] == (
+        f"error: {out}/report.html: could not be written (RuntimeError: no room for the page)"
+    )
+    assert {name: (out / name).read_bytes() for name in names} == before
+    assert sorted(p.name for p in out.iterdir() if p.name.endswith(".tmp")) == []
+    # Nothing vouches for the old set under the new options: the next run writes the page.
+    code, _, said = _invoke("run", CSV_SAMPLE, "-o", out, "--lang", "sv")
+    assert code == 0 and "nothing changed" not in said, said
+    assert _page(out).get("lang") == "sv"

@@ -40,6 +40,7 @@ def test_every_table_in_every_format(tmp_path: Path, seed_001: Path) -> None:
         "review.csv",
         "goals.xlsx",
         "datapackage.json",
+        "report.html",
     }
     assert {p.name for p in written} == expected
 

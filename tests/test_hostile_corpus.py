@@ -20,7 +20,7 @@ OUTPUTS = {
     f"{table}.{suffix}"
     for table in ("goals", "documents", "problems", "links", "comparison")
     for suffix in ("csv", "parquet")
-} | {"review.csv", "goals.xlsx", "datapackage.json", ".cache"}
+} | {"review.csv", "goals.xlsx", "datapackage.json", "report.html", ".cache"}
 
 
 @pytest.fixture(scope="module")

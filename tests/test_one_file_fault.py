@@ -33,6 +33,7 @@ OUTPUTS = [
     "review.csv",
     "goals.xlsx",
     "datapackage.json",
+    "report.html",
 ]
 HEADER = "Tulosalue\tTavoite\tMittari\tTavoitetaso\tToteutuminen\tArvio"
 

@@ -23,7 +23,14 @@ OUTPUTS = {
     f"{table}.{suffix}"
     for table in ("goals", "documents", "problems", "links", "comparison")
     for suffix in ("csv", "parquet")
-} | {"review.csv", "goals.xlsx", "datapackage.json", ".goaltables-run.json", ".cache"}
+} | {
+    "review.csv",
+    "goals.xlsx",
+    "datapackage.json",
+    "report.html",
+    ".goaltables-run.json",
+    ".cache",
+}
 
 
 def _invoke(*arguments: str | Path) -> tuple[int, str]:

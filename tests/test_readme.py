@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from goaltables.export.schema import DOCUMENTS, GOALS, data_dictionary
@@ -14,6 +16,15 @@ def test_readme_starts_with_the_two_commands() -> None:
     head = README.split("\n## ", 1)[0]
     assert "make run" in head and "make test" in head
     assert head.index("make run") < head.index("make test")
+
+
+def test_the_pictures_are_there() -> None:
+    """Issue 14: the report page at a desktop's and a phone's width, and the printed workbook,
+    shown in the README from files in the repository (`make pictures` redraws them)."""
+    pictures = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", README)
+    assert pictures == ["docs/workbook.png", "docs/report.png", "docs/report-phone.png"]
+    for picture in pictures:
+        assert (ROOT / picture).read_bytes().startswith(b"\x89PNG\r\n"), picture
 
 
 def test_data_dictionary_lists_every_column_in_order() -> None:

@@ -37,7 +37,9 @@ class Claim:
         scratch = out_dir / SCRATCH
         clear_scratch(out_dir)
         scratch.mkdir()
-        tempfile.tempdir = str(scratch)
+        # Absolute: `-o out` is relative, and temporary paths end up in file URIs and in
+        # programs started in other folders (LibreOffice's profile: `make run` with LibreOffice).
+        tempfile.tempdir = str(scratch.absolute())
 
     def release(self) -> None:
         tempfile.tempdir = self.previous_tempdir

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +18,8 @@ from goaltables.export.comparison import comparison_frame, links_frame, review_f
 from goaltables.export.datapackage import data_package
 from goaltables.export.escaping import encodable, spreadsheet_notes, unencodable_notes
 from goaltables.export.files import atomic_path
+from goaltables.export.report import report_page
+from goaltables.export.report_text import ReportSettings
 from goaltables.export.schema import FORMULA_STARTS, WORKBOOK_SHEETS
 from goaltables.export.tables import documents_frame, goals_frame, problems_frame
 from goaltables.export.workbook import write_workbook
@@ -28,6 +30,7 @@ from goaltables.records import SCHEMA_VERSION, DocumentInfo, Problem, Record
 @dataclass(frozen=True, slots=True)
 class ExportSettings:
     excel: bool = False  # the CSV Finnish Excel opens as is: UTF-8 with BOM, ";", decimal ","
+    report: ReportSettings = field(default_factory=ReportSettings)  # report.html (--lang)
 
 
 # Numbers as a person writes them: "85", not "85.0"; 15 digits, so no float noise ("0.3").
@@ -105,9 +108,10 @@ def write_dataset(
     linking: Linking | None = None,
 ) -> list[Path]:
     """Write goals, documents, problems, links and the comparison in every format, review.csv
-    for a person to mark, goals.xlsx with every table, and datapackage.json describing the CSV
-    tables; return the files written. Text an output cannot hold is escaped there, with a note
-    in problems; a file that cannot be written raises OutputError naming it."""
+    for a person to mark, goals.xlsx with every table, datapackage.json describing the CSV
+    tables and report.html, the page of how goals fared (`settings.report`); return the files
+    written. Text an output cannot hold is escaped there, with a note in problems; a file that
+    cannot be written raises OutputError naming it."""
     settings = settings or ExportSettings()
     linking = linking or Linking()
     tables, linking = _tables(documents, records, problems, linking)
@@ -146,7 +150,23 @@ def _files(
     files[out_dir / "goals.xlsx"] = lambda path: write_workbook(path, sheets)
     package = json.dumps(data_package(tables, settings.excel), ensure_ascii=False, indent=1)
     files[out_dir / "datapackage.json"] = _text_writer(package + "\n")
+    # The page from the tables in hand, not from the files: it is written, and replaces the
+    # last run's page, together with them or not at all. Its links lead from OUT.
+    files[out_dir / "report.html"] = _page_writer(tables, out_dir, settings.report)
     return files
+
+
+def _page_writer(
+    tables: dict[str, pd.DataFrame], out_dir: Path, settings: ReportSettings
+) -> Callable[[Path], None]:
+    """report.html, made when it is written: a page that cannot be made is an OutputError
+    naming it, and nothing is replaced."""
+
+    def write(path: Path) -> None:
+        page = report_page(tables["goals"], tables["documents"], out_dir, settings)
+        path.write_text(page, encoding="utf-8")
+
+    return write
 
 
 def _bound(writer: Writer, df: pd.DataFrame, settings: ExportSettings) -> Callable[[Path], None]:

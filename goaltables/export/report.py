@@ -79,17 +79,29 @@ class Context:
 
 def write_report(out_dir: Path, target: Path, settings: ReportSettings | None = None) -> None:
     """Read the dataset in `out_dir` and write the page to `target`."""
-    settings = settings or ReportSettings()
     goals, documents = _read(out_dir, "goals"), _read(out_dir, "documents")
+    page = report_page(goals, documents, target.parent, settings)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(page, encoding="utf-8")
+
+
+def report_page(
+    goals: pd.DataFrame,
+    documents: pd.DataFrame,
+    folder: Path,
+    settings: ReportSettings | None = None,
+) -> str:
+    """The page of the dataset's goals and documents tables, as it is to stand in `folder`
+    (its links to the sources are relative to it). `goaltables run` writes it from the tables
+    in hand, with its other outputs; `goaltables report` from the Parquet files."""
+    settings = settings or ReportSettings()
     ordered = series_order([_document(row) for row in documents.to_dict("records")])
     with_goals = set(goals["doc_id"])
     ordered = [d for d in ordered if d.doc_id in with_goals]
     lang = settings.lang or documents_language(goals)
     words = strings(lang)
-    context = Context(words, _labels(ordered, words), target.parent, settings)
-    page = _page(goals.assign(_row=range(len(goals))), ordered, context, lang)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(page, encoding="utf-8")
+    context = Context(words, _labels(ordered, words), folder, settings)
+    return _page(goals.assign(_row=range(len(goals))), ordered, context, lang)
 
 
 def documents_language(goals: pd.DataFrame) -> str:

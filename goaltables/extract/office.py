@@ -69,7 +69,7 @@ def convert_to_docx(data: bytes, name: str, kind: str) -> bytes:
             f"{name}: reading .{kind} needs LibreOffice, which is not installed: {INSTALL_HINT}"
         )
     with tempfile.TemporaryDirectory(prefix="goaltables-", ignore_cleanup_errors=True) as work:
-        folder = Path(work)
+        folder = Path(work).absolute()  # a file URI, and LibreOffice's own folder, need it whole
         source = folder / f"report.{kind}"
         source.write_bytes(data)
         profile = folder / "profile"
