@@ -28,8 +28,8 @@ Unlinked pairs in the grey zone (`review` to `accept`) go to review; a person's 
 from __future__ import annotations
 
 import csv
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, deque
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
@@ -172,14 +172,20 @@ class _Scores:
         return self.goal, self.measures, self.area, self.combined, self.content, self.rank
 
 
-def score(old: list[GoalView], new: list[GoalView], settings: LinkSettings) -> _Scores:
+def score(
+    old: list[GoalView],
+    new: list[GoalView],
+    settings: LinkSettings,
+    memo: TextScores | None = None,
+) -> _Scores:
     """Every pair's features at once (rapidfuzz's cdist in C on every core, no Python loop).
     Goals worded exactly alike on both sides (goal and measures, folded) are not compared with
     each other's kind (`_text_matrices`): most goals of a series go unchanged from report to
-    report, and comparing them all costs most of the time."""
+    report, and comparing them all costs most of the time. `memo` keeps the pairs of texts
+    scored for the documents before: the next one mostly repeats them."""
     texts_old = [(fold(g.goal), fold(g.measures)) for g in old]
     texts_new = [(fold(g.goal), fold(g.measures)) for g in new]
-    goal, measures = _text_matrices(texts_old, texts_new)
+    goal, measures = _text_matrices(texts_old, texts_new, memo or TextScores())
     # Goals without measures on both sides say nothing by them: count the goal instead.
     no_measures = np.outer([not g.measures for g in old], [not g.measures for g in new])
     measures = np.where(no_measures, goal, measures)
@@ -193,7 +199,7 @@ def score(old: list[GoalView], new: list[GoalView], settings: LinkSettings) -> _
 
 
 def _text_matrices(
-    old: list[tuple[str, str]], new: list[tuple[str, str]]
+    old: list[tuple[str, str]], new: list[tuple[str, str]], memo: TextScores
 ) -> tuple[np.ndarray, np.ndarray]:
     """token_set_ratio of the goals' and of the measures' folded texts. Between a goal that
     has an exact twin on the other side and another such goal the texts are not compared:
@@ -208,27 +214,87 @@ def _text_matrices(
     for rows, columns in ((rest_old, list(range(len(new)))), (twin_old, rest_new)):
         if rows and columns:
             block = np.ix_(rows, columns)
-            goal[block] = _text_block(old, new, rows, columns, 0)
-            measures[block] = _text_block(old, new, rows, columns, 1)
+            for part, matrix in enumerate((goal, measures)):
+                matrix[block] = memo.matrix(
+                    part, [old[i][part] for i in rows], [new[j][part] for j in columns]
+                )
     new_at: dict[tuple[str, str], list[int]] = {}
     for j, text in enumerate(new):
         new_at.setdefault(text, []).append(j)
     for i in twin_old:
         goal[i, new_at[old[i]]] = measures[i, new_at[old[i]]] = 100
+    memo.next_document()
     return goal, measures
 
 
-def _text_block(
-    old: list[tuple[str, str]],
-    new: list[tuple[str, str]],
-    rows: list[int],
-    columns: list[int],
-    part: int,
-) -> np.ndarray:
-    """token_set_ratio of the goal (`part` 0) or measures (1) texts of those rows and columns."""
-    return _matrix(
-        [old[i][part] for i in rows], [new[j][part] for j in columns], fuzz.token_set_ratio
-    )
+class TextScores:
+    """token_set_ratio of pairs of folded texts (goals: part 0, measures: part 1), each pair
+    of distinct texts scored once per document, and the pairs scored for the last `keep`
+    documents kept: a series' next report mostly repeats its goals, and meets mostly the
+    lineages the one before met, so most of its pairs were scored already (10 documents of
+    1,000 goals: 3.4 million pairs scored instead of 7.7). A score looked up is the one
+    rapidfuzz computed for that pair of texts, so the links are the same as without it.
+    `link_documents` keeps one for a run, for the documents of a window."""
+
+    def __init__(self, keep: int = 1) -> None:
+        # per part: the texts of the kept rows and columns and their scores (NaN where that
+        # pair was not scored), and the blocks scored for each of the last `keep` documents
+        self._kept: list[tuple[dict[str, int], dict[str, int], np.ndarray]] = [
+            ({}, {}, np.zeros((0, 0), dtype=np.float32)) for _ in range(2)
+        ]
+        self._documents: deque[list[list[tuple[list[str], list[str], np.ndarray]]]] = deque(
+            maxlen=max(keep, 1)
+        )
+        self._blocks: list[list[tuple[list[str], list[str], np.ndarray]]] = [[], []]
+
+    def next_document(self) -> None:
+        """The blocks scored since are kept, with those of the `keep` - 1 documents before."""
+        self._documents.append(self._blocks)
+        self._blocks = [[], []]
+        for part in range(2):
+            blocks = [block for document in self._documents for block in document[part]]
+            rows = _positions(t for a, _, _ in blocks for t in a)
+            columns = _positions(t for _, b, _ in blocks for t in b)
+            table = np.full((len(rows), len(columns)), np.nan, dtype=np.float32)
+            for a, b, values in blocks:
+                table[np.ix_([rows[t] for t in a], [columns[t] for t in b])] = values
+            self._kept[part] = (rows, columns, table)
+
+    def matrix(self, part: int, a: list[str], b: list[str]) -> np.ndarray:
+        """The scores of every text of `a` against every text of `b`."""
+        texts_a, at_a = _distinct(a)
+        texts_b, at_b = _distinct(b)
+        rows, columns, table = self._kept[part]
+        row = np.array([rows.get(t, -1) for t in texts_a], dtype=np.intp)
+        column = np.array([columns.get(t, -1) for t in texts_b], dtype=np.intp)
+        values = np.full((len(texts_a), len(texts_b)), np.nan, dtype=np.float32)
+        known_a, known_b = np.flatnonzero(row >= 0), np.flatnonzero(column >= 0)
+        if known_a.size and known_b.size:
+            values[np.ix_(known_a, known_b)] = table[np.ix_(row[known_a], column[known_b])]
+        # Rows missing the same columns are scored together: one cdist per kind of row.
+        missing = np.isnan(values)
+        kinds: dict[bytes, list[int]] = {}
+        for i in np.flatnonzero(missing.any(axis=1)):
+            kinds.setdefault(np.packbits(missing[i]).tobytes(), []).append(int(i))
+        for group in kinds.values():
+            wanted = np.flatnonzero(missing[group[0]])
+            values[np.ix_(group, wanted)] = _matrix(
+                [texts_a[i] for i in group], [texts_b[j] for j in wanted], fuzz.token_set_ratio
+            )
+        self._blocks[part].append((texts_a, texts_b, values))
+        return values[np.ix_(at_a, at_b)]
+
+
+def _positions(texts: Iterable[str]) -> dict[str, int]:
+    """Each distinct text's place, in order of first appearance."""
+    return {t: n for n, t in enumerate(dict.fromkeys(texts))}
+
+
+def _distinct(texts: list[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct texts in order of first appearance, and where each text is among them."""
+    index: dict[str, int] = {}
+    at = np.array([index.setdefault(t, len(index)) for t in texts], dtype=np.intp)
+    return list(index), at
 
 
 def _length_gap(a: list[str], b: list[str]) -> np.ndarray:
@@ -432,12 +498,13 @@ def link_documents(
     result = Linking()
     organisation: dict[str, str] = {}  # goal_id -> the organisation its documents name
     done: list[DocumentInfo] = []
+    memo = TextScores(settings.lookback + 1)  # pairs of texts scored for the window
     for doc in time_order([d for d in documents if d.doc_id in views]):
         goals = views[doc.doc_id]
         window = _window(doc, done, settings)
         lineages = _Lineages.of(window, views, result.goal_ids, organisation)
         links, reviews = _link_to_lineages(
-            doc, goals, lineages, result.goal_ids, settings, decisions or {}
+            doc, goals, lineages, result.goal_ids, settings, decisions or {}, memo
         )
         result.links += links
         result.reviews += reviews
@@ -550,11 +617,15 @@ class _Ranked:
 
     @classmethod
     def score(
-        cls, groups: dict[str, list[GoalView]], new: list[GoalView], settings: LinkSettings
+        cls,
+        groups: dict[str, list[GoalView]],
+        new: list[GoalView],
+        settings: LinkSettings,
+        memo: TextScores | None = None,
     ) -> _Ranked:
         lineages = list(groups)
         instances = [g for lineage in lineages for g in groups[lineage]]
-        per_instance = score(instances, new, settings)
+        per_instance = score(instances, new, settings, memo)
         index = np.full((len(lineages), max(len(g) for g in groups.values())), -1)
         at = 0
         for row, lineage in enumerate(lineages):
@@ -609,13 +680,14 @@ def _link_to_lineages(
     goal_ids: dict[str, str],
     settings: LinkSettings,
     decisions: Decisions,
+    memo: TextScores | None = None,
 ) -> tuple[list[Link], list[Review]]:
     """Links from the lineages to the document's goals, in the passes of `link_pair`, each
     lineage scored by its best instance (a goal read badly in one format is read well in
     another; a goal left out of the interim report is in the plan)."""
     if not lineages.instances:
         return [], []
-    ranked = _Ranked.score(_twins_first(lineages.instances, goals), goals, settings)
+    ranked = _Ranked.score(_twins_first(lineages.instances, goals), goals, settings, memo)
     ranked = ranked.subset(lineages.allowed(doc, ranked, goals, settings))
     if not ranked.lineages:
         return [], []
