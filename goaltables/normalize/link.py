@@ -164,9 +164,16 @@ class _Scores:
     def rows(self, rows: list[int]) -> _Scores:
         return _Scores(*(m[rows] for m in self._matrices()))
 
-    def gathered(self, sources: np.ndarray) -> _Scores:
-        """Per (lineage, goal) the scores of the instance `sources` names."""
-        return _Scores(*(np.take_along_axis(m, sources, axis=0) for m in self._matrices()))
+    def gathered(self, sources: np.ndarray, several: np.ndarray) -> _Scores:
+        """Per (lineage, goal) the scores of the instance `sources` names: a whole row where
+        a lineage has one instance, pair by pair in the rows `several` (lineages of more)."""
+        gathered = []
+        for m in self._matrices():
+            rows = m[sources[:, 0]] if len(sources) else m[:0]
+            if len(several):
+                rows[several] = np.take_along_axis(m, sources[several], axis=0)
+            gathered.append(rows)
+        return _Scores(*gathered)
 
     def _matrices(self) -> tuple[np.ndarray, ...]:
         return self.goal, self.measures, self.area, self.combined, self.content, self.rank
@@ -430,8 +437,9 @@ class _Pairing:
         """For each unlinked old goal, its best partner when the score is in the grey zone."""
         free = self.free(self.scores.combined)
         found = []
+        best = np.argmax(free, axis=1)  # each row's best column, at once
         for i in range(len(self.old)):
-            j = int(np.argmax(free[i]))
+            j = int(best[i])
             if self.settings.review <= free[i, j] < self.settings.accept:
                 found.append(
                     Review(
@@ -632,9 +640,14 @@ class _Ranked:
             count = len(groups[lineage])
             index[row, :count] = range(at, at + count)
             at += count
-        padded = np.where(index[..., None] >= 0, per_instance.rank[index], -1.0)
-        sources = np.take_along_axis(index, np.argmax(padded, axis=1), axis=1)
-        scores = per_instance.gathered(sources)
+        # A lineage of one instance is scored by it; of several, by the best-ranked one.
+        sources = np.repeat(index[:, :1], len(new), axis=1)
+        several = np.flatnonzero(index[:, 1] >= 0) if index.shape[1] > 1 else np.array([], int)
+        if len(several):
+            index = index[several]
+            padded = np.where(index[..., None] >= 0, per_instance.rank[index], -1.0)
+            sources[several] = np.take_along_axis(index, np.argmax(padded, axis=1), axis=1)
+        scores = per_instance.gathered(sources, several)
         heads = [groups[lineage][0] for lineage in lineages]
         return cls(lineages, heads, instances, sources, scores)
 
