@@ -391,3 +391,44 @@ def test_pairwise_f1_on_the_sample_series() -> None:
     f1 = 2 * precision * recall / (precision + recall)
     assert (len(instances), len(true_pairs)) == (62, 87)
     assert (precision, recall, f1) == (1.0, 1.0, 1.0)
+
+
+def test_text_scores_are_rapidfuzz_token_set_ratio() -> None:
+    """TextScores (the pairs kept from document to document; pairs sharing no word scored by
+    ratio of the sorted words) gives exactly rapidfuzz's token_set_ratio for every pair: texts
+    repeated, reordered, empty, sharing words or not, over three documents."""
+    import random
+
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    from goaltables.normalize.link import TextScores
+
+    rng = random.Random(13)
+    words = [
+        "kirjasto",
+        "käyttö",
+        "kasvaa",
+        "lapsi",
+        "perhe",
+        "tuki",
+        "öka",
+        "trygg",
+        "skol-elev",
+        "ab",
+        "abc",
+        "b",
+    ]
+
+    def text() -> str:
+        return " ".join(rng.choice(words) for _ in range(rng.randrange(0, 6)))
+
+    memo = TextScores(keep=2)
+    old = [text() for _ in range(60)]
+    for _ in range(3):
+        new = [*rng.sample(old, 30), *(text() for _ in range(30))]
+        for part in (0, 1):
+            expected = process.cdist(old, new, scorer=fuzz.token_set_ratio, dtype=np.float32)
+            assert np.array_equal(memo.matrix(part, old, new), expected)
+        memo.next_document()
+        old = [*new, *rng.sample(old, 20)]
