@@ -11,7 +11,8 @@ texts match strongly (`LinkSettings.unknown_share`). A goal never takes a goal_i
 of its document has: one goal per document per lineage.
 
 A pair of goals is scored on three features kept apart, each 0-100 (rapidfuzz, vectorised
-with `process.cdist`, no Python loop over pairs): the goal's text, its measures' texts (both
+with `process.cdist` and `cpdist`, no Python loop over pairs; each pair of texts scored once for
+the documents of a window, see `TextScores`): the goal's text, its measures' texts (both
 folded: case, punctuation, numbering and inflection, see `fold`), and its area's name. Pairs are
 accepted in passes:
 1. mutual best: each is the other's best, and the combined score reaches `accept`;
