@@ -288,11 +288,12 @@ class TextScores:
             kinds.setdefault(np.packbits(missing[i]).tobytes(), []).append(int(i))
         for group in kinds.values():
             wanted = np.flatnonzero(missing[group[0]])
-            values[np.ix_(group, wanted)] = self._token_set_matrix(
+            values[np.ix_(np.array(group, dtype=np.intp), wanted)] = self._token_set_matrix(
                 [texts_a[i] for i in group], [texts_b[j] for j in wanted]
             )
         self._blocks[part].append((texts_a, texts_b, values))
-        return values[np.ix_(at_a, at_b)]
+        spread: np.ndarray = values[np.ix_(at_a, at_b)]
+        return spread
 
     def _token_set_matrix(self, a: list[str], b: list[str]) -> np.ndarray:
         """rapidfuzz's token_set_ratio of every text of `a` against every text of `b`, each
