@@ -345,3 +345,90 @@ def test_a_goal_misread_in_one_format_links_by_the_other() -> None:
     assert ids["plan23-g001"] == ids["pdf22-g001"] != ids["plan23-g002"] == ids["pdf22-g002"]
     from_plan = {(k.from_key, k.to_key, k.score) for k in linking.links if k.to_doc == "plan23"}
     assert from_plan == {("pdf22-g001", "plan23-g001", 100.0), ("pdf22-g002", "plan23-g002", 100.0)}
+
+
+def test_pairwise_f1_on_the_sample_series() -> None:
+    """Issue 13's measure, as bench/link_corpus.py takes it: over pairs of goal instances in
+    two documents, linked in truth when samples/pdf/lineage.csv chains them (of a split, the
+    first part continues the goal, the second starts its own), and by goaltables when they
+    share a goal_id. Precision, recall and F1 are 1.0 (issue 13 asks for 0.97)."""
+    records = _SERIES_READ[1]
+    key = {r.goal_id: (r.source.path, r.area, r.goal_no) for r in records}
+    parent = {k: k for k in key.values()}
+
+    def root(k: tuple[str, str, str]) -> tuple[str, str, str]:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    split_from: set[tuple[str, str, str]] = set()
+    with open(SAMPLES / "pdf" / "lineage.csv", encoding="utf-8") as handle:
+        for r in csv.DictReader(handle):
+            a = (r["from_doc"], r["from_area"], r["from_goal_no"])
+            b = (r["to_doc"], r["to_area"], r["to_goal_no"])
+            if r["kind"] == "split" and a in split_from:
+                continue  # the split's second part: a lineage of its own
+            if r["kind"] == "split":
+                split_from.add(a)
+            parent[root(b)] = root(a)
+    instances = sorted(set(key.values()))
+    truth = {k: root(k) for k in instances}
+    given = {key[g]: _SERIES_IDS[g] for g in key}
+    true_pairs = {
+        (a, b)
+        for a in instances
+        for b in instances
+        if a < b and a[0] != b[0] and truth[a] == truth[b]
+    }
+    given_pairs = {
+        (a, b)
+        for a in instances
+        for b in instances
+        if a < b and a[0] != b[0] and given[a] == given[b]
+    }
+    hits = len(true_pairs & given_pairs)
+    precision, recall = hits / len(given_pairs), hits / len(true_pairs)
+    f1 = 2 * precision * recall / (precision + recall)
+    assert (len(instances), len(true_pairs)) == (62, 87)
+    assert (precision, recall, f1) == (1.0, 1.0, 1.0)
+
+
+def test_text_scores_are_rapidfuzz_token_set_ratio() -> None:
+    """TextScores (the pairs kept from document to document; pairs sharing no word scored by
+    ratio of the sorted words) gives exactly rapidfuzz's token_set_ratio for every pair: texts
+    repeated, reordered, empty, sharing words or not, over three documents."""
+    import random
+
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    from goaltables.normalize.link import TextScores
+
+    rng = random.Random(13)
+    words = [
+        "kirjasto",
+        "käyttö",
+        "kasvaa",
+        "lapsi",
+        "perhe",
+        "tuki",
+        "öka",
+        "trygg",
+        "skol-elev",
+        "ab",
+        "abc",
+        "b",
+    ]
+
+    def text() -> str:
+        return " ".join(rng.choice(words) for _ in range(rng.randrange(0, 6)))
+
+    memo = TextScores(keep=2)
+    old = [text() for _ in range(60)]
+    for _ in range(3):
+        new = [*rng.sample(old, 30), *(text() for _ in range(30))]
+        for part in (0, 1):
+            expected = process.cdist(old, new, scorer=fuzz.token_set_ratio, dtype=np.float32)
+            assert np.array_equal(memo.matrix(part, old, new), expected)
+        memo.next_document()
+        old = [*new, *rng.sample(old, 20)]
