@@ -51,6 +51,14 @@ def test_a_ball_without_colour_is_not_a_rating() -> None:
     assert (rating.raw, rating.value, rating.label, rating.status) == ("●", None, "", "")
 
 
+def test_a_ball_without_colour_still_gives_its_digit() -> None:
+    # A text dump keeps "●2" (a ball with its digit): the colour is lost, the key is not.
+    legend = _legend(ONE_IS_BEST)
+    for raw in ("●2", "● 2"):
+        rating = decode_rating(raw, legend)
+        assert (rating.value, rating.label, rating.status) == (2, "osittain toteutunut", "yellow")
+
+
 def test_a_digit_without_legend_has_no_status() -> None:
     # Which way a scale runs is never assumed.
     rating = decode_rating("2", None)

@@ -45,7 +45,7 @@ from goaltables.extract.numbering import split_item_number
 from goaltables.extract.pdf.aligned import aligned_tables
 from goaltables.extract.pdf.chunks import Column, chunk_line
 from goaltables.extract.pdf.columns import column_of
-from goaltables.extract.pdf.unruled import unruled_tables
+from goaltables.extract.pdf.unruled import header_cells, unruled_tables
 from goaltables.extract.pdf.words import Line
 from goaltables.extract.tables import Heading, RawTable, TableCell
 from goaltables.extract.textio import dehyphenate
@@ -54,9 +54,13 @@ _LINE_PITCH = 12.0  # as layout.layout_lines sets lines
 # The header-led finder's table replaces the aligned finder's on its lines when it reads this
 # many times their lines: a line more or less is where the two end a table, not a lost rest.
 _READS_MORE = 1.25
+_MAX_LABEL_CELLS = 4  # a repeated line of this many label cells at most is a card's labels
+_LABEL_WORDS = 4  # ... each of at most this many words
 _CHAR_WIDTH = 6.0
 _FONT_SIZE = 10.0
 _GLYPHS = re.compile(r"^[\s●○◯⬤•■□▲▼◆◇★☆✓✔✗✘]+$")
+# A ball with its digit ("●2"), set lower than the row's first line as a larger glyph is.
+_BALL_AND_DIGIT = re.compile(r"^\s*[●○◯⬤•■□▲▼◆◇★☆]\s?\d\s*$")
 _WIDE_GAP = re.compile(r"\S {2,}\S")
 _ITEM_TOKEN = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]$")
 _SENTENCE_END = re.compile(r"[^\W\d_]{2,}[.!?]$")  # "osuus." ends a sentence, "31.8." does not
@@ -140,13 +144,18 @@ def read_layout(text: str) -> LayoutReading:
         pages = pages[:-1]
     reading.pages = len(pages)
     running = running_lines(pages)
+    labels = _repeated_labels(pages)
     carried: list[str] = []  # a card's label line left alone at the foot of the page before
     for number, page in enumerate(pages, start=1):
         rows = _without_page_number(_with_glyphs_joined(page.replace("\r", "").split("\n")))
         rows, carried = _after_running_header(rows, carried, running), _foot_label(rows)
         if carried:
             rows = rows[: len(rows) - rows[::-1].index(carried[0]) - 1]
-        lines = [ln for ln in layout_lines(rows) if ln.text.strip() not in running]
+        lines = [
+            _as_labels(ln) if ln.text in labels else ln
+            for ln in layout_lines(rows)
+            if ln.text.strip() not in running
+        ]
         tables = aligned_tables(lines, number)
         goal_tables = _goal_tables(tables, lines, reading, number)
         inside = {i for t in tables for i in range(_line_range(t)[0], _line_range(t)[1] + 1)}
@@ -192,7 +201,13 @@ def _with_header_led(found: list[RawTable], lines: list[Line], page: int) -> lis
     chosen = [t for t in found if not any(_lines_overlap(t, u) for u in led)]
     chosen += [u for u in led if not any(_lines_overlap(t, u) for t in found)]
     for aligned, header_led in _clusters(found, led):
-        wins = _line_count(header_led) > _line_count(aligned) * _READS_MORE
+        # Several tables from the same first line where the aligned finder saw one: it ran
+        # them together (a card's two stacked tables, a finance table after a goal table). A
+        # table opening above them (card labels, "Tavoite 1") is one the header-led finder
+        # cannot read whole.
+        same_top = _first_line(header_led) == _first_line(aligned)
+        ran_together = len(header_led) > len(aligned) and same_top
+        wins = ran_together or _line_count(header_led) > _line_count(aligned) * _READS_MORE
         chosen += header_led if wins else aligned
     return sorted((_goal_rows_marked(t) for t in chosen), key=lambda t: t.bbox[1])
 
@@ -215,6 +230,10 @@ def _clusters(
         clusters = [c for c in clusters if not any(c is j for j in joined)]
         clusters.append((lefts, rights))
     return clusters
+
+
+def _first_line(tables: list[RawTable]) -> int:
+    return min(_line_range(t)[0] for t in tables)
 
 
 def _holds(tables: list[RawTable], table: RawTable) -> bool:
@@ -258,6 +277,34 @@ def _lines_overlap(a: RawTable, b: RawTable) -> bool:
 def _within(inner: RawTable, outer: RawTable) -> bool:
     (a, b), (c, d) = _line_range(inner), _line_range(outer)
     return c <= a and b <= d and (a, b) != (c, d)
+
+
+def _repeated_labels(pages: list[str]) -> set[str]:
+    """Lines of label cells a dump repeats over each card or table ("Mål  Läge och risker"):
+    the PDF sets them bold, and the header-led finder knows labels by that weight when their
+    words are not all in the vocabulary. A dump keeps no weight, but the repetition shows
+    the same: two cells or more set apart, each a few words opening in a capital, one naming
+    a column (not all: such a header is known without), printed twice or more."""
+    counts = Counter(
+        line.text
+        for page in pages
+        for line in layout_lines(page.replace("\r", "").split("\n"))
+        if _label_cells(line)
+    )
+    return {text for text, count in counts.items() if count >= 2}
+
+
+def _label_cells(line: Line) -> bool:
+    cells = [" ".join(w.text for w in chunk.words) for chunk in chunk_line(line).chunks]
+    if not 2 <= len(cells) <= _MAX_LABEL_CELLS:
+        return False
+    short = all(c[:1].isupper() and len(c.split()) <= _LABEL_WORDS for c in cells)
+    # A header the vocabulary names whole needs no weight (and a bold one reads differently).
+    return short and any(header_role(c) for c in cells) and header_cells(line) is None
+
+
+def _as_labels(line: Line) -> Line:
+    return Line(tuple(replace(w, bold=True) for w in line.words))
 
 
 def _without_page_number(rows: list[str]) -> list[str]:
@@ -322,7 +369,7 @@ def _with_glyphs_joined(rows: list[str]) -> list[str]:
     text line above it, where that line has room."""
     out: list[str] = []
     for row in rows:
-        if out and row.strip() and _GLYPHS.match(row):
+        if out and row.strip() and (_GLYPHS.match(row) or _BALL_AND_DIGIT.match(row)):
             above = out[-1] if out[-1].strip() else None
             if above is not None:
                 out[-1] = _overlay(above, row)
@@ -333,12 +380,11 @@ def _with_glyphs_joined(rows: list[str]) -> list[str]:
 
 def _overlay(above: str, glyphs: str) -> str:
     chars = list(above.ljust(len(glyphs)))
-    for i, ch in enumerate(glyphs):
-        if not ch.isspace():
-            free = all(c == " " for c in chars[max(0, i - 1) : i + 2])
-            if not free:
-                return above  # no room: the glyph is dropped, as colour is
-            chars[i] = ch
+    placed = [i for i, ch in enumerate(glyphs) if not ch.isspace()]
+    if not all(c == " " for c in chars[max(0, placed[0] - 1) : placed[-1] + 2]):
+        return above  # no room: the glyph is dropped, as colour is
+    for i in placed:
+        chars[i] = glyphs[i]
     return "".join(chars).rstrip()
 
 
@@ -430,6 +476,8 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
     owner = [0] * len(columns)  # the row each column's text goes to
     value_at: float | None = None  # where the value of a card's label row starts
     named: set[int] = set()  # the columns the last header row of a card names
+    row_start: set[int] = set()  # the columns the row's first line fills
+    row_number = 0  # the row's first line
     for number, (line, cells) in enumerate(
         zip(inside[header_end:], body[header_end:], strict=True)
     ):
@@ -452,7 +500,12 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
         opening = [_starts_cell(i, t, above[i], carried[i]) for i, t in enumerate(cells)]
         if cards and _is_label_row(above) and not _wraps_header(above, cells):
             opening = [bool(t) for t in cells]  # the values under a card's header row
+        filled = {i for i, t in enumerate(cells) if t}
+        late = _opens_late(filled, row_start, number - row_number)
+        if late:
+            opening = [False] * len(cells)
         if number == 0 or any(opening):
+            row_start, row_number = filled, number
             grid.append([[] for _ in columns])
             # A cell opening at or left of the goal column starts the next goal's row: the
             # area, strategy and goal text on the line are the new row's.
@@ -470,7 +523,7 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
         for i, text in enumerate(cells):
             if text:
                 grid[owner[i]][i].append(text)
-        above = cells
+        above = [t or a for t, a in zip(cells, above, strict=True)] if late else cells
         if cards and _is_label_row(cells):
             named = {i for i, t in enumerate(cells) if t}
     rows: list[list[TableCell | None]] = [
@@ -484,6 +537,13 @@ def _regrouped(table: RawTable, lines: list[Line], open_band: _OpenBand | None =
     found = RawTable(table.page, table.bbox, "layout", rows, header_rows=header_rows)
     found.bbox = (columns[0][0], first * _LINE_PITCH, columns[-1][1], table.bbox[3])
     return found
+
+
+def _opens_late(filled: set[int], row_start: set[int], lines_down: int) -> bool:
+    """Cells set a line lower than their row's first line, in columns that line left empty
+    (a ball larger than the text, and the comment beside it, centred on the row): the row's
+    second line fills none of the columns its first line filled, which filled two or more."""
+    return lines_down == 1 and len(row_start) >= 2 and bool(filled) and not filled & row_start
 
 
 def _split_at_labels(lines: list[Line], columns: list[Column]) -> list[Column]:

@@ -28,6 +28,7 @@ _LEGEND_ENTRY = re.compile(
 _COLOURED = re.compile(r"^(?:●|fill|image)\s+#(?P<hex>[0-9A-Fa-f]{6})\b\s*")
 _KEYED = re.compile(r"^(?P<key>\d|[–-])(?:\s*[.)])?(?:\s+(?P<words>.+))?$")
 _BALL = re.compile(r"[●⬤○◯◉•]")
+_LEADING_BALL = re.compile(r"^[●⬤○◯◉•]\s*(?=\d)")
 # Words that a free-text cell opens with, compared fuzzily so that the misspellings real
 # reports have ("Totetui", "Osittain totetunut") still count; 85 keeps "Toteutettiin" out.
 _FUZZY_VERDICT_CUTOFF = 85
@@ -197,6 +198,8 @@ def decode_rating(raw: str, legend: Legend | None) -> Rating:
     rest = raw[coloured.end() :] if coloured else raw
     if not raw or (not colour and _BALL.fullmatch(rest)):
         return Rating(raw=raw)  # a ball whose colour was lost is not a rating
+    if not colour:
+        rest = _LEADING_BALL.sub("", rest)  # but its digit is ("●2" in a text dump)
     keyed = _KEYED.match(rest)
     key, words = (_normal_key(keyed["key"]), keyed["words"] or "") if keyed else ("", rest)
     entry = _legend_entry_for(legend, key, colour)
