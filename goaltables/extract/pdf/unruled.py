@@ -37,6 +37,7 @@ from goaltables.extract.textio import dehyphenate
 _SPACE_EMS = 0.35
 # A word may start this far (points) left of its column's header and still belong to it.
 _ALIGN_SLACK = 3.0
+_FIGURE = re.compile(r"^[−-]?\d[\d.,]*%?$")
 # A header's wrapped cell that dates it: "TP 2021", "2023", "31.8.", "(1-4)".
 _HEADER_DATE = re.compile(r"^(?:\(|(?:[A-ZÅÄÖ]{1,3}\s?)?(?:19|20)\d\d\b|\d{1,2}\.\d{1,2}\.)")
 _LEGEND_ENTRY = re.compile(r"(?:^|\s)[\d–-]\s*=\s*\w")
@@ -336,6 +337,18 @@ def _is_prose(line: Line, header: list[HeaderCell]) -> bool:
     return False
 
 
+def _figure_after_sentence(
+    previous: Word | None, word: Word, column: int | None, starts: list[float]
+) -> bool:
+    """A figure a space after a finished sentence, standing in a later column (a text dump
+    sets a right-aligned value one space after a long cell's text): the value of that column,
+    not the end of the sentence."""
+    if previous is None or not _FIGURE.match(word.text) or not previous.text.endswith((".", ")")):
+        return False
+    placed = _column_of(word.x0, starts)
+    return placed is not None and column is not None and placed > column
+
+
 def _to_raw_table(rows: list[list[Line]], segments: list[_Segment], page: int) -> RawTable:
     all_starts = sorted({round(c.x0, 1) for s in segments for c in s.header})
     right = max(line.x1 for row in rows for line in row) + _ALIGN_SLACK
@@ -355,6 +368,8 @@ def _place_row(
     starts = [c.x0 for c in header]
     texts: list[list[str]] = [[] for _ in header]
     weights: list[list[bool]] = [[] for _ in header]
+    # A comment runs across the columns: a word of it may fall at a column's start by chance.
+    comment = _inner_row(row[0]) == "comment"
     for line in row:
         per_column: dict[int, list[str]] = {}
         column: int | None = 0
@@ -362,9 +377,11 @@ def _place_row(
             # Words set close together run on in one cell, across a column's start too (a
             # full-width comment row), unless a word starts right at a column's start.
             gap = word.x0 - previous.x1 if previous is not None else 0.0
-            at_start = gap > _SPACE_EMS * word.size and any(
-                abs(word.x0 - start) <= _ALIGN_SLACK for start in starts
-            )
+            at_start = (
+                not comment
+                and gap > _SPACE_EMS * word.size
+                and any(abs(word.x0 - start) <= _ALIGN_SLACK for start in starts)
+            ) or (not comment and _figure_after_sentence(previous, word, column, starts))
             if previous is None or at_start or gap > CELL_GAP_EMS * max(word.size, 1.0):
                 column = _column_of(word.x0, starts)
             per_column.setdefault(column if column is not None else 0, []).append(word.text)
