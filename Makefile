@@ -98,12 +98,13 @@ accuracy: $(STAMP) ## Score the real reports in ../shared/real against their gol
 	@test -d ../shared/real || { echo "accuracy needs ../shared/real beside the repository"; exit 1; }
 	$(BIN)/python bench/accuracy.py
 
-corpus: $(STAMP) ## Generate random goal-table layouts with gold (bench/.data/layout-corpus), score goaltables on them; writes bench/CORPUS.md
+corpus: $(STAMP) ## Generate random goal-table layouts with gold (bench/.data/layout-corpus), score goaltables on them and on their pdftotext dumps; writes bench/CORPUS.md, bench/DUMPS.md
 	@command -v soffice >/dev/null && command -v chromium >/dev/null || { \
 	  echo "make corpus needs LibreOffice (soffice) and Chromium on PATH: run 'make libreoffice chromium'"; \
 	  echo "or apt-get install libreoffice-writer-nogui chromium"; exit 1; }
 	$(BIN)/python bench/layout_corpus.py generate --count $(CORPUS_COUNT)
 	$(BIN)/python bench/layout_corpus.py score --markdown bench/CORPUS.md
+	$(BIN)/python bench/dumps.py --modes layout,raw,default --corpus bench/.data/layout-corpus --limit 0 --gold --markdown bench/DUMPS.md
 
 linkcorpus: $(STAMP) libreoffice poppler ## Generate 4 years of two cities' reports as DOCX, PDF and text (bench/.data/link-corpus), score goaltables' links on them; a section of BENCHMARKS.md
 	$(BIN)/python bench/link_corpus.py generate

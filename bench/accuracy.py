@@ -227,12 +227,19 @@ def corpus_section() -> str:
     if not corpus.exists():
         return ""
     overall = next((ln for ln in corpus.read_text("utf-8").splitlines() if "Overall" in ln), "")
-    return (
+    text = (
         "\n## Generated variety (the layout randomiser)\n\n"
         "200 documents of random goal-table layouts rendered by LibreOffice and Chromium, scored "
         "by the same scorer (`make corpus`; all figures in [bench/CORPUS.md](bench/CORPUS.md)):"
         f"\n\n{overall}\n"
     )
+    dumps = ROOT / "bench" / "DUMPS.md"
+    if dumps.exists():
+        text += (
+            "\nTheir `pdftotext` dumps in each mode, run as a folder and scored against the same "
+            "gold (`make corpus`, bench/dumps.py --gold):\n\n" + dumps.read_text("utf-8")
+        )
+    return text
 
 
 def main() -> None:

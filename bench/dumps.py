@@ -15,7 +15,8 @@ With `--gold` it scores them against the corpus's gold instead, with ../shared/e
 score_real.py as the PDFs themselves are scored (`make corpus`): a dump is then judged by what
 the report says, not by how well the PDF reader read the same page.
 
-    python bench/dumps.py --modes layout,raw,default --corpus bench/.data/layout-corpus --gold
+    python bench/dumps.py --modes layout,raw,default --corpus bench/.data/layout-corpus --gold \
+        --limit 0 --markdown bench/DUMPS.md   # every document; `make corpus` does this
 """
 
 from __future__ import annotations
@@ -198,11 +199,14 @@ def _gold_counts(scorer: object, score_one: object, out: Path, gold: Path) -> di
     return {"gold": len(records), "predicted": 0, "found": 0}
 
 
-def _print_gold(scores: list[GoldScore], documents: int) -> None:
-    print("| mode | documents | gold | predicted | found | F1 |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for s in scores:
-        print(f"| {s.mode} | {documents} | {s.gold} | {s.predicted} | {s.found} | {s.f1:.3f} |")
+def gold_table(scores: list[GoldScore], documents: int) -> str:
+    lines = ["| mode | documents | gold | predicted | found | F1 |"]
+    lines.append("|---|---:|---:|---:|---:|---:|")
+    lines += [
+        f"| {s.mode} | {documents} | {s.gold} | {s.predicted} | {s.found} | {s.f1:.3f} |"
+        for s in scores
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def _alike(a: Key, b: Key) -> int:
@@ -222,13 +226,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, help="a layout corpus folder (its pdf/ is read)")
     parser.add_argument("--limit", type=int, default=40, help="corpus documents, spread evenly")
     parser.add_argument("--gold", action="store_true", help="score a corpus against its gold")
+    parser.add_argument("--markdown", type=Path, help="with --gold: also write the table here")
     args = parser.parse_args(argv)
     modes = args.modes.split(",")
     pdfs = corpus_pdfs(args.corpus, args.limit) if args.corpus else SAMPLE_PDFS
     if args.gold:
         if not args.corpus:
             parser.error("--gold needs --corpus")
-        _print_gold(gold_scores(modes, pdfs, args.corpus), len(pdfs))
+        table = gold_table(gold_scores(modes, pdfs, args.corpus), len(pdfs))
+        print(table, end="")
+        if args.markdown:
+            args.markdown.write_text(table, encoding="utf-8")
         return 0
     scores = run(modes, pdfs, args.show)
     print("| sample | mode | PDF records | dump records | matched | F1 |")

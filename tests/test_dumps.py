@@ -312,3 +312,13 @@ def test_a_comment_runs_across_columns_and_a_figure_after_a_sentence_is_a_value(
         ["Kommentar: Förvaltningen redovisades arbetssätten tillsammans under våren.", "", ""],
         ["Se över hemnära insatser som en del av strategin.", "4,1", "1"],
     ]
+
+
+def test_a_heading_at_a_pages_foot_starts_the_next_units_table(tmp_path: Path) -> None:
+    # lc010: "Bygglov" and its text close page 1 under the finance table; page 2's table, with
+    # the same header as page 1's band, is Bygglov's, not the band of "Gata och park" going on.
+    pdf = bench.ROOT / "samples" / "layouts" / "lc010-sv-group-glyph-docx.pdf"
+    records = extract(bench.make_dump(pdf, "layout", tmp_path), "lc010.txt").records
+    areas = [(r.source.page, r.area) for r in records]
+    assert {a for p, a in areas if p == 1} == {"Gata och park"}
+    assert {a for p, a in areas if p == 2} == {"Bygglov"}

@@ -146,6 +146,7 @@ def read_layout(text: str) -> LayoutReading:
     running = running_lines(pages)
     labels = _repeated_labels(pages)
     carried: list[str] = []  # a card's label line left alone at the foot of the page before
+    between: list[Heading] = []  # the headings since the last table: a band goes on under none
     for number, page in enumerate(pages, start=1):
         rows = _without_page_number(_with_glyphs_joined(page.replace("\r", "").split("\n")))
         rows, carried = _after_running_header(rows, carried, running), _foot_label(rows)
@@ -163,9 +164,13 @@ def read_layout(text: str) -> LayoutReading:
         done = -1
         for position, table in enumerate(goal_tables):
             first, last = _line_range(table)
-            headings += [h for h in page_headings if done < _index_of(h) < first]
+            between += [h for h in page_headings if done < _index_of(h) < first]
+            headings += between
             done = last
-            _take_table(table, position == 0, headings[-_HEADINGS_KEPT:], reading)
+            named = any(heading_name(h.text) for h in between)
+            _take_table(table, position == 0, headings[-_HEADINGS_KEPT:], reading, named)
+            between = []
+        between += [h for h in page_headings if _index_of(h) > done]
         headings += [h for h in page_headings if _index_of(h) > done]
         reading.other_lines += [ln.text for ln in lines if _index(ln) not in inside]
     reading.close_band()
@@ -795,13 +800,20 @@ def _is_goal(table: RawTable) -> bool:
 
 
 def _take_table(
-    table: RawTable, first_on_page: bool, headings: list[Heading], reading: LayoutReading
+    table: RawTable,
+    first_on_page: bool,
+    headings: list[Heading],
+    reading: LayoutReading,
+    named_above: bool = False,
 ) -> None:
+    """A band's next page, a card table, a new band. A heading naming someone between the
+    band and this table (the next unit's name at the foot of the page before) starts anew."""
     rows = [Row(tuple(r), table.page) for r in table.rows]
     header = band_header(table)
     band = reading.band
     continues = (
         band is not None
+        and not named_above
         and first_on_page
         and table.page == band.last_page + 1
         and table.columns == band.columns
