@@ -322,3 +322,13 @@ def test_a_heading_at_a_pages_foot_starts_the_next_units_table(tmp_path: Path) -
     areas = [(r.source.page, r.area) for r in records]
     assert {a for p, a in areas if p == 1} == {"Gata och park"}
     assert {a for p, a in areas if p == 2} == {"Bygglov"}
+
+
+@pytest.mark.parametrize("mode", ["raw", "default"])
+def test_a_reading_order_dump_says_why_it_gives_no_rows(mode: str, tmp_path: Path) -> None:
+    # The Swedish sample's -raw dump runs its header into one line ("Mål Mätare Utfall
+    # 30.6.2022 Bedömning"); its default-mode dump made rows of columns run together before.
+    pdf = bench.ROOT / "samples" / "pdf" / "2022-interim-sv-delarsrapport.pdf"
+    records, error = bench.dump_records(bench.make_dump(pdf, mode, tmp_path))
+    assert records == []
+    assert "in reading order" in error and "pdftotext -layout" in error

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 from goaltables.errors import NoGoalTable
+from goaltables.extract.assemble import label_role
 from goaltables.extract.build import build_records, extraction_from_grids, finish
 from goaltables.extract.grid import assign_columns, grid_to_drafts
 from goaltables.extract.layoutdump import is_layout_dump, read_layout
@@ -29,6 +31,18 @@ from goaltables.records import DocumentInfo, Extraction, RowDraft
 _ORGANISATION_SPAN = 200_000  # characters searched for the city's name: a report's first pages
 _TITLE_LINES = 15  # the lines of page 1 that may hold the title
 _NOT_UTF8 = "not UTF-8: read as Windows-1252 (Latin-1); check that ä, ö and å look right"
+
+
+# A reading-order dump: column names one per line this close, or a line of at most this many
+# words naming two columns.
+_LABEL_WORDS = 4
+_LABEL_SPAN = 3
+_HEADER_WORDS = 10
+_READING_ORDER = (
+    "no goal table found: the text names a goal table's columns, but in reading order (a "
+    "pdftotext -raw or default-mode dump, or text copied from a PDF viewer), where the columns "
+    "cannot be told apart; read the PDF itself, or dump it with pdftotext -layout"
+)
 
 
 def read_text_report(data: bytes, doc: DocumentInfo, options: ReadOptions) -> Extraction:
@@ -76,10 +90,45 @@ def _read_delimited(text: str, doc: DocumentInfo, delimiter: str) -> Extraction:
 
 
 def _read_dump(text: str, doc: DocumentInfo) -> Extraction:
-    table = parse_text_dump(text, doc.source)
+    try:
+        table = parse_text_dump(text, doc.source)
+    except NoGoalTable as error:
+        if names_columns_in_reading_order(text):
+            raise NoGoalTable(f"{doc.source}: {_READING_ORDER}") from error
+        raise
+    if any(_holds_column_names(d) for d in table.drafts):
+        # Rows were made, but of columns run together: a column's name inside a goal or a
+        # measure. A reader that invents rows is worse than none.
+        raise NoGoalTable(f"{doc.source}: {_READING_ORDER}")
     doc = _with_title(doc, "text/pdf-dump", table.preamble.title, table.sector, text)
     doc = replace(doc, pages=table.pages, problems=(*doc.problems, *table.notes))
     return finish(doc, build_records(doc, table.drafts, table.preamble.legend), 1)
+
+
+def names_columns_in_reading_order(text: str) -> bool:
+    """Whether the text names a goal table's columns but not as a row of cells: one line
+    naming two or more columns with single spaces ("Mål Mätare Utfall 30.6.2022 Bedömning",
+    `pdftotext -raw`), or column names on lines of their own close together (default mode,
+    a viewer's copy). Its table was there; its columns were lost."""
+    lines = [ln.strip() for ln in text.replace("\f", "\n").split("\n") if ln.strip()]
+    labels = [i for i, ln in enumerate(lines) if len(ln.split()) <= _LABEL_WORDS and label_role(ln)]
+    close = any(b - a <= _LABEL_SPAN for a, b in pairwise(labels))
+    return close or any(_names_columns(ln) for ln in lines)
+
+
+def _holds_column_names(draft: RowDraft) -> bool:
+    return any(_names_columns(text, whole=False) for text in (draft.goal, draft.measure) if text)
+
+
+def _names_columns(line: str, whole: bool = True) -> bool:
+    """A line of at most a few words naming two columns; with `whole` off, two column names
+    standing as words of their own anywhere in a longer text."""
+    words = line.split()
+    if whole and len(words) > _HEADER_WORDS:
+        return False
+    spans = [" ".join(words[i : i + n]) for n in (1, 2) for i in range(len(words) - n + 1)]
+    roles = {label_role(span) for span in spans} - {None, "ignore"}
+    return len(roles) >= 2
 
 
 def _with_title(doc: DocumentInfo, fmt: str, title: str, sector: str, text: str) -> DocumentInfo:
