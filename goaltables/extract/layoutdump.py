@@ -88,12 +88,20 @@ _HEADER_LINES = 4  # a header wraps over at most this many lines
 def is_layout_dump(text: str) -> bool:
     """Whether the text is set in columns of spaces (`pdftotext -layout`), not tab-separated
     and not a default-mode dump (one cell's text after another, lines flush left): lines
-    parting cells with runs of spaces, or indented to a column, make a tenth of its lines."""
+    parting cells with runs of spaces, or indented to a column, make a tenth of its lines, or
+    one of them is a goal table's header."""
     lines = [ln for ln in text.replace("\f", "\n").split("\n") if ln.strip()]
     if not lines or sum("\t" in ln for ln in lines) * 10 > len(lines):
         return False
     spaced = sum(1 for ln in lines if _WIDE_GAP.search(ln.strip()) or _INDENTED.match(ln))
-    return spaced >= _LAYOUT_MIN_LINES and spaced >= _LAYOUT_SHARE * len(lines)
+    if spaced >= _LAYOUT_MIN_LINES and spaced >= _LAYOUT_SHARE * len(lines):
+        return True
+    # Few spaced lines, but one is a goal table's header set in columns: a table of goals
+    # and comments whose ratings were colour only (empty in text) among much prose.
+    return any(
+        header_cells(line) is not None
+        for line in layout_lines([ln for ln in lines if _WIDE_GAP.search(ln.strip())])
+    )
 
 
 @dataclass(frozen=True)
