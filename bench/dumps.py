@@ -31,6 +31,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+
+from layout_score import load_scorer, score_one  # bench code, beside this file
 
 from goaltables.cli import main as goaltables_cli
 from goaltables.errors import GoalTablesError
@@ -140,7 +143,7 @@ def _show(sample: str, mode: str, pdf: list[Record], dump: list[Record]) -> None
 
 
 @dataclass(frozen=True)
-class GoldScore:
+class ModeScore:
     mode: str
     gold: int
     predicted: int
@@ -152,13 +155,13 @@ class GoldScore:
         return 2 * self.found / total if total else 1.0
 
 
-def gold_scores(modes: list[str], pdfs: list[Path], corpus: Path) -> list[GoldScore]:
+def gold_scores(modes: list[str], pdfs: list[Path], corpus: Path) -> list[ModeScore]:
     """Each mode's dumps of the corpus PDFs scored against the corpus gold, summed."""
     scores = []
     for mode in modes:
         per_document = dump_gold_scores(mode, pdfs, lambda pdf: corpus / "gold" / pdf.stem)
         totals = [sum(s[k] for s in per_document.values()) for k in ("gold", "predicted", "found")]
-        scores.append(GoldScore(mode, *totals))
+        scores.append(ModeScore(mode, *totals))
     return scores
 
 
@@ -168,9 +171,6 @@ def dump_gold_scores(
     """The dumps of the PDFs in one mode, run as a folder through `goaltables run` and each
     scored by score_real.py against its PDF's gold (`gold_stem(pdf)` + ".gold.json", its
     document renamed to the dump's file): the scorer's counts per PDF stem."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from layout_score import load_scorer, score_one  # bench code, beside this file
-
     scorer = load_scorer(ROOT.parent / "shared" / "eval" / "score_real.py")
     with tempfile.TemporaryDirectory() as tmp:
         folder, golds, out = Path(tmp) / "in", Path(tmp) / "gold", Path(tmp) / "out"
@@ -187,19 +187,19 @@ def dump_gold_scores(
         with contextlib.suppress(SystemExit, GoalTablesError):
             goaltables_cli(run_args, standalone_mode=False)
         return {
-            g.name.removesuffix(".gold.json"): _gold_counts(scorer, score_one, out, g)
+            g.name.removesuffix(".gold.json"): _gold_counts(scorer, out, g)
             for g in sorted(golds.glob("*.gold.json"))
         }
 
 
-def _gold_counts(scorer: object, score_one: object, out: Path, gold: Path) -> dict:
+def _gold_counts(scorer: ModuleType, out: Path, gold: Path) -> dict:
     if (out / "goals.csv").exists():
-        return score_one(scorer, out, gold)  # type: ignore[operator]
+        return score_one(scorer, out, gold)
     records = json.loads(gold.read_text("utf-8"))["records"]
     return {"gold": len(records), "predicted": 0, "found": 0}
 
 
-def gold_table(scores: list[GoldScore], documents: int) -> str:
+def gold_table(scores: list[ModeScore], documents: int) -> str:
     lines = ["| mode | documents | gold | predicted | found | F1 |"]
     lines.append("|---|---:|---:|---:|---:|---:|")
     lines += [

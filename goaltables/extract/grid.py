@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from goaltables.extract.numbering import number_label, split_item_number
-from goaltables.extract.ratings import opening_verdict_words
+from goaltables.extract.ratings import only_balls, opening_verdict_words
 from goaltables.extract.textio import clean_cell
 from goaltables.extract.vocabulary import vocabulary
 from goaltables.records import RowDraft, Source
@@ -72,7 +72,6 @@ class Grid:
 # A goal or outcome header with a year or date over it holds values: "Tavoite 2023" is the
 # target, "Toteuma 31.8." the actual value (the 2023 goal cards, the Chromium sample).
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d{1,2}\.\d{1,2}\.|\bT[AP]\b")
-_BALLS_ONLY = re.compile(r"^\s*[●⬤○◯◉]+\s*$")  # a ball's glyph and nothing else
 _DATED_ROLES = {"goal": "target", "progress": "actual"}
 
 
@@ -208,10 +207,10 @@ def _colours_are_rating(roles: list[str | None], grid: Grid) -> None:
         return
     for i, role in enumerate(roles):
         cells = [r.cells[i] for r in grid.rows if i < len(r.cells)]
-        coloured = [c for c in cells if c.colour or _BALLS_ONLY.match(c.text)]
+        coloured = [c for c in cells if c.colour or only_balls(c.text)]
         shown = [c for c in cells if c.colour or c.text.strip()]
         wordless = bool(coloured) and all(
-            not clean_cell(c.text) or _BALLS_ONLY.match(c.text) for c in coloured
+            not clean_cell(c.text) or only_balls(c.text) for c in coloured
         )
         if role != "area" and wordless and len(coloured) * 2 >= len(shown):
             roles[i] = "rating"

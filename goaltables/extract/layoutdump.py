@@ -154,7 +154,7 @@ def read_layout(text: str) -> LayoutReading:
     running = running_lines(pages)
     labels = _repeated_labels(pages)
     carried: list[str] = []  # a card's label line left alone at the foot of the page before
-    between: list[Heading] = []  # the headings since the last table: a band goes on under none
+    since = 0  # where the headings since the last table start: a band goes on under none
     for number, page in enumerate(pages, start=1):
         rows = _without_page_number(_with_glyphs_joined(page.replace("\r", "").split("\n")))
         rows, carried = _after_running_header(rows, carried, running), _foot_label(rows)
@@ -172,13 +172,11 @@ def read_layout(text: str) -> LayoutReading:
         done = -1
         for position, table in enumerate(goal_tables):
             first, last = _line_range(table)
-            between += [h for h in page_headings if done < _index_of(h) < first]
-            headings += between
+            headings += [h for h in page_headings if done < _index_of(h) < first]
             done = last
-            named = any(heading_name(h.text) for h in between)
+            named = any(heading_name(h.text) for h in headings[since:])
             _take_table(table, position == 0, headings[-_HEADINGS_KEPT:], reading, named)
-            between = []
-        between += [h for h in page_headings if _index_of(h) > done]
+            since = len(headings)
         headings += [h for h in page_headings if _index_of(h) > done]
         reading.other_lines += [ln.text for ln in lines if _index(ln) not in inside]
     reading.close_band()
@@ -253,16 +251,16 @@ def _holds(tables: list[RawTable], table: RawTable) -> bool:
     return any(t is table for t in tables)
 
 
-def _line_count(tables: RawTable | list[RawTable]) -> int:
-    group = tables if isinstance(tables, list) else [tables]
-    return sum(_line_range(t)[1] - _line_range(t)[0] + 1 for t in group)
+def _line_count(tables: list[RawTable]) -> int:
+    return sum(_line_range(t)[1] - _line_range(t)[0] + 1 for t in tables)
 
 
 def _goal_rows_marked(table: RawTable) -> RawTable:
-    """A dump has lost the weight that sets a goal's row apart in a table of measures (a
-    group row, bold in the PDF). Its structure still shows it: in a table with no goal column,
-    a sentence alone in the first column, not a comment, over a row that fills other columns
-    too, names the goal of the rows below. Such a cell is marked as the PDF sets it."""
+    """The table, its goal rows marked in place. A dump has lost the weight that sets a
+    goal's row apart in a table of measures (a group row, bold in the PDF). Its structure still
+    shows it: in a table with no goal column, a sentence alone in the first column, not a
+    comment, over a row that fills other columns too, names the goal of the rows below. Such
+    a cell is marked as the PDF sets it."""
     header = band_header(table)
     if header is None or "goal" in {header_role(text) for text in header}:
         return table

@@ -27,8 +27,9 @@ _LEGEND_ENTRY = re.compile(
 )
 _COLOURED = re.compile(r"^(?:●|fill|image)\s+#(?P<hex>[0-9A-Fa-f]{6})\b\s*")
 _KEYED = re.compile(r"^(?P<key>\d|[–-])(?:\s*[.)])?(?:\s+(?P<words>.+))?$")
-_BALL = re.compile(r"[●⬤○◯◉•]")
-_LEADING_BALL = re.compile(r"^[●⬤○◯◉•]\s*(?=\d)")
+BALLS = "●⬤○◯◉•"  # the glyphs a report draws its traffic lights with
+_BALL = re.compile(f"[{BALLS}]")
+_LEADING_BALL = re.compile(f"^[{BALLS}]\\s*(?=\\d)")
 # Words that a free-text cell opens with, compared fuzzily so that the misspellings real
 # reports have ("Totetui", "Osittain totetunut") still count; 85 keeps "Toteutettiin" out.
 _FUZZY_VERDICT_CUTOFF = 85
@@ -187,6 +188,11 @@ def _fuzzy_verdict(candidate: str) -> Status:
         if score >= _FUZZY_VERDICT_CUTOFF and (score, len(phrase)) > best[:2]:
             best = (score, len(phrase), _as_status(key))
     return best[2]
+
+
+def only_balls(text: str) -> bool:
+    """Ball glyphs and nothing else: a light whose colour a text dump lost."""
+    return bool(text.strip()) and all(ch in BALLS or ch.isspace() for ch in text)
 
 
 def decode_rating(raw: str, legend: Legend | None) -> Rating:

@@ -35,7 +35,6 @@ _NOT_UTF8 = "not UTF-8: read as Windows-1252 (Latin-1); check that ä, ö and å
 
 # A reading-order dump: column names one per line this close, or a line of at most this many
 # words naming two columns.
-_LABEL_WORDS = 4
 _LABEL_SPAN = 3
 _HEADER_WORDS = 10
 _READING_ORDER = (
@@ -93,7 +92,7 @@ def _read_dump(text: str, doc: DocumentInfo) -> Extraction:
     try:
         table = parse_text_dump(text, doc.source)
     except NoGoalTable as error:
-        if names_columns_in_reading_order(text):
+        if _names_columns_in_reading_order(text):
             raise NoGoalTable(f"{doc.source}: {_READING_ORDER}") from error
         raise
     if any(_holds_column_names(d) for d in table.drafts):
@@ -105,27 +104,25 @@ def _read_dump(text: str, doc: DocumentInfo) -> Extraction:
     return finish(doc, build_records(doc, table.drafts, table.preamble.legend), 1)
 
 
-def names_columns_in_reading_order(text: str) -> bool:
+def _names_columns_in_reading_order(text: str) -> bool:
     """Whether the text names a goal table's columns but not as a row of cells: one line
     naming two or more columns with single spaces ("Mål Mätare Utfall 30.6.2022 Bedömning",
     `pdftotext -raw`), or column names on lines of their own close together (default mode,
     a viewer's copy). Its table was there; its columns were lost."""
     lines = [ln.strip() for ln in text.replace("\f", "\n").split("\n") if ln.strip()]
-    labels = [i for i, ln in enumerate(lines) if len(ln.split()) <= _LABEL_WORDS and label_role(ln)]
+    labels = [i for i, ln in enumerate(lines) if label_role(ln)]  # a label alone on its line
     close = any(b - a <= _LABEL_SPAN for a, b in pairwise(labels))
-    return close or any(_names_columns(ln) for ln in lines)
+    headers = (ln for ln in lines if len(ln.split()) <= _HEADER_WORDS)
+    return close or any(_names_two_columns(ln) for ln in headers)
 
 
 def _holds_column_names(draft: RowDraft) -> bool:
-    return any(_names_columns(text, whole=False) for text in (draft.goal, draft.measure) if text)
+    return any(_names_two_columns(text) for text in (draft.goal, draft.measure) if text)
 
 
-def _names_columns(line: str, whole: bool = True) -> bool:
-    """A line of at most a few words naming two columns; with `whole` off, two column names
-    standing as words of their own anywhere in a longer text."""
-    words = line.split()
-    if whole and len(words) > _HEADER_WORDS:
-        return False
+def _names_two_columns(text: str) -> bool:
+    """Two column names standing as words (or word pairs) of their own in the text."""
+    words = text.split()
     spans = [" ".join(words[i : i + n]) for n in (1, 2) for i in range(len(words) - n + 1)]
     roles = {label_role(span) for span in spans} - {None, "ignore"}
     return len(roles) >= 2

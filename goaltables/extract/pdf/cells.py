@@ -14,10 +14,11 @@ from typing import Any
 from pdfplumber.page import Page
 
 from goaltables.extract.pdf.geometry import inside, overlap_share
+from goaltables.extract.ratings import BALLS as BALL_GLYPHS
 from goaltables.extract.ratings import nearest_status
 from goaltables.extract.tables import BBox, TableCell
 
-BALLS = frozenset("●⬤○◯◉•")
+BALLS = frozenset(BALL_GLYPHS)
 # A drawn shape is a ball when it is roughly round and small (points).
 _MAX_BALL_SIZE = 20.0
 # A fill is shading when it covers this much of the cell.

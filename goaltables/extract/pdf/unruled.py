@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from goaltables.extract.assemble import LEADING_LABEL
-from goaltables.extract.grid import header_role
+from goaltables.extract.grid import header_role, is_value
 from goaltables.extract.pdf.aligned import split_gap
 from goaltables.extract.pdf.chunks import goes_on_wrapped
 from goaltables.extract.pdf.geometry import inside, union
@@ -37,7 +37,6 @@ from goaltables.extract.textio import dehyphenate
 _SPACE_EMS = 0.35
 # A word may start this far (points) left of its column's header and still belong to it.
 _ALIGN_SLACK = 3.0
-_FIGURE = re.compile(r"^[−-]?\d[\d.,]*%?$")
 # A header's wrapped cell that dates it: "TP 2021", "2023", "31.8.", "(1-4)".
 _HEADER_DATE = re.compile(r"^(?:\(|(?:[A-ZÅÄÖ]{1,3}\s?)?(?:19|20)\d\d\b|\d{1,2}\.\d{1,2}\.)")
 _LEGEND_ENTRY = re.compile(r"(?:^|\s)[\d–-]\s*=\s*\w")
@@ -343,7 +342,7 @@ def _figure_after_sentence(
     """A figure a space after a finished sentence, standing in a later column (a text dump
     sets a right-aligned value one space after a long cell's text): the value of that column,
     not the end of the sentence."""
-    if previous is None or not _FIGURE.match(word.text) or not previous.text.endswith((".", ")")):
+    if previous is None or not is_value(word.text) or not previous.text.endswith((".", ")")):
         return False
     placed = _column_of(word.x0, starts)
     return placed is not None and column is not None and placed > column
