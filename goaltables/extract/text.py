@@ -35,6 +35,7 @@ _NOT_UTF8 = "not UTF-8: read as Windows-1252 (Latin-1); check that ä, ö and å
 
 # A reading-order dump: column names one per line this close, or a line of at most this many
 # words naming two columns.
+_LABEL_WORDS = 4
 _LABEL_SPAN = 3
 _HEADER_WORDS = 10
 _READING_ORDER = (
@@ -110,7 +111,8 @@ def _names_columns_in_reading_order(text: str) -> bool:
     `pdftotext -raw`), or column names on lines of their own close together (default mode,
     a viewer's copy). Its table was there; its columns were lost."""
     lines = [ln.strip() for ln in text.replace("\f", "\n").split("\n") if ln.strip()]
-    labels = [i for i, ln in enumerate(lines) if label_role(ln)]  # a label alone on its line
+    # A label alone on its line; the word limit also keeps this cheap on a long text.
+    labels = [i for i, ln in enumerate(lines) if len(ln.split()) <= _LABEL_WORDS and label_role(ln)]
     close = any(b - a <= _LABEL_SPAN for a, b in pairwise(labels))
     headers = (ln for ln in lines if len(ln.split()) <= _HEADER_WORDS)
     return close or any(_names_two_columns(ln) for ln in headers)
